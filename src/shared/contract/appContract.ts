@@ -1,0 +1,20 @@
+/**
+ * The one contract between the renderer and the host. Each service is declared in its own file
+ * under `services/` (interfaces and payload schemas together); this file names them.
+ * To add a service: declare it in `services/<name>Service.ts`, add it here, implement it under
+ * `src/main/services/`, and wire it in `createServices()`.
+ */
+import { settingsService } from './services/settingsService';
+import { systemService } from './services/systemService';
+import { updateService } from './services/updateService';
+import type { ContractClient, ContractImplementation } from './contractDefinition';
+
+export const APP_CONTRACT = {
+  system: systemService,
+  settings: settingsService,
+  updates: updateService,
+} as const;
+
+export type AppContract = typeof APP_CONTRACT;
+export type AppClient = ContractClient<AppContract>;
+export type AppServices = ContractImplementation<AppContract>;

@@ -1,0 +1,27 @@
+/**
+ * System facts the renderer asks the host about: which shell it runs in, the app version, and
+ * what the host can do. The renderer MUST NOT guess these from the environment itself.
+ */
+import { z } from 'zod';
+import { defineMethod, defineService } from '../contractDefinition';
+
+export const SHELL_KINDS = ['electron', 'web'] as const;
+
+export const SystemInfoSchema = z.object({
+  shell: z.enum(SHELL_KINDS),
+  appVersion: z.string(),
+  platform: z.string(),
+  capabilities: z.object({
+    updates: z.boolean(),
+    osNotifications: z.boolean(),
+  }),
+});
+export type SystemInfo = z.infer<typeof SystemInfoSchema>;
+
+export const systemService = defineService({
+  methods: {
+    getInfo: defineMethod(z.tuple([]), SystemInfoSchema),
+    /** Echoes bytes back; proves that binary frames cross the transport intact. */
+    echoBinary: defineMethod(z.tuple([z.instanceof(Uint8Array)]), z.instanceof(Uint8Array)),
+  },
+});

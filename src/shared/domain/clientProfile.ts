@@ -1,0 +1,78 @@
+/**
+ * The client company ("Auftraggeber") as the desk sees it: everything the client card shows and
+ * the suggestion engine may draw on. The portal is the system of record; this is the shape it
+ * serves to desktops. See shared/DOMAIN.md for the business meaning of each part.
+ */
+import { z } from 'zod';
+
+/** An approved answer text ("Freigabetext"): the only corridor in which answers may be given. */
+export const ApprovedTextSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: z.string().min(1).max(200),
+  text: z.string().min(1).max(4000),
+  tags: z.array(z.string().max(64)).max(32),
+});
+export type ApprovedText = z.infer<typeof ApprovedTextSchema>;
+
+export const STAFF_PRESENCE = ['present', 'absent', 'busy', 'unknown'] as const;
+
+/** A member of the client's staff to whom calls can be transferred. */
+export const StaffMemberSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  function: z.string().max(200),
+  /** Transfer target: an E.164 number or a SIP URI/extension reachable from the desk. */
+  transferTarget: z.string().min(1).max(256),
+  presence: z.enum(STAFF_PRESENCE),
+  absenceNote: z.string().max(500).optional(),
+  /** Human-readable callback windows, e.g. "Mo–Fr 14:00–16:00". */
+  callbackWindows: z.array(z.string().max(100)).max(14),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+export const RETENTION_MODES = ['ram-only', 'delete-after-sync', 'keep-hours'] as const;
+
+/** Retention per client: at most 30 days (720 hours), see SECURITY.md rule 7. */
+export const RetentionPolicySchema = z.object({
+  mode: z.enum(RETENTION_MODES),
+  hours: z.number().int().min(1).max(720).optional(),
+});
+export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
+
+export const DeliverySettingsSchema = z.object({
+  portal: z.boolean(),
+  emailAddresses: z.array(z.string().email().max(254)).max(10),
+  smsNumber: z.string().max(32).optional(),
+});
+
+/** Opening hours per weekday (0 = Sunday), "HH:MM" strings, empty list = closed. */
+export const OpeningHoursSchema = z.array(
+  z.object({
+    weekday: z.number().int().min(0).max(6),
+    opens: z.string().regex(/^\d{2}:\d{2}$/),
+    closes: z.string().regex(/^\d{2}:\d{2}$/),
+  }),
+);
+
+export const ClientProfileSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  /** Dialled numbers (DIDs) in E.164 that identify this client. */
+  lines: z.array(z.string().regex(/^\+[1-9]\d{4,14}$/)).min(1).max(50),
+  greeting: z.string().max(1000),
+  workInstructions: z.string().max(8000),
+  openingHours: OpeningHoursSchema,
+  approvedTexts: z.array(ApprovedTextSchema).max(500),
+  staff: z.array(StaffMemberSchema).max(200),
+  /** Plain-language escalation rules shown to the agent and used by the bot. */
+  escalationRules: z.array(z.string().max(500)).max(50),
+  /** Terms that raise an alert when heard (e.g. "Notfall", "Frist"). */
+  keywordAlerts: z.array(z.string().min(1).max(64)).max(50),
+  delivery: DeliverySettingsSchema,
+  retention: RetentionPolicySchema,
+  /** Bound by professional secrecy (§ 203 StGB): suggestions show approved texts verbatim only. */
+  professionalSecrecy: z.boolean(),
+  /** BCP-47 language of calls for this client; German by default. */
+  language: z.string().max(16),
+});
+export type ClientProfile = z.infer<typeof ClientProfileSchema>;
