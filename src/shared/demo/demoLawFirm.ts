@@ -1,0 +1,220 @@
+/**
+ * Demo client: a law firm bound by professional secrecy (§ 203 StGB). Fictional people, fictional
+ * numbers from the Bundesnetzagentur range reserved for film and TV (030 23125 xxx).
+ */
+import type { ClientProfile } from '../domain/clientProfile';
+
+const WORKDAYS_LONG = [1, 2, 3, 4].map((weekday) => ({ weekday, opens: '08:30', closes: '17:30' }));
+
+export const DEMO_LAW_FIRM: ClientProfile = {
+  id: 'kanzlei-brandt-okafor',
+  name: 'Kanzlei Brandt & Okafor Rechtsanwälte',
+  lines: ['+493023125101', '+493023125102'],
+  greeting:
+    'Kanzlei Brandt & Okafor, guten Tag, Sie sprechen mit {agentName}. Wie kann ich Ihnen helfen?',
+  workInstructions: [
+    'Keine rechtliche Einschätzung geben, auch nicht „ungefähr“ oder „in der Regel“ über die Freigabetexte hinaus.',
+    'Fristsachen (Kündigung, Bescheid, Klage, Mahnbescheid) sofort als dringend markieren und an die zuständige Anwältin oder den zuständigen Anwalt durchstellen; ist niemand erreichbar, Rückruf noch am selben Tag zusagen.',
+    'Mandantinnen und Mandanten nach Aktenzeichen fragen. Zum Sachstand nie Auskunft geben.',
+    'Neue Anfragen: Name, Telefonnummer, Rechtsgebiet und Gegenseite notieren (Kollisionsprüfung).',
+    'Gegnerische Anwälte und Gerichte immer zu Frau Brandt oder Herrn Okafor durchstellen.',
+  ].join('\n'),
+  openingHours: [...WORKDAYS_LONG, { weekday: 5, opens: '08:30', closes: '14:00' }],
+  approvedTexts: [
+    {
+      id: 'law-opening-hours',
+      title: 'Öffnungszeiten der Kanzlei',
+      text: 'Unsere Kanzlei ist montags bis donnerstags von 8:30 bis 17:30 Uhr und freitags von 8:30 bis 14:00 Uhr für Sie erreichbar, telefonisch und persönlich.',
+      tags: ['öffnungszeiten', 'erreichbar', 'geöffnet', 'bürozeiten', 'uhrzeit'],
+    },
+    {
+      id: 'law-first-appointment',
+      title: 'Termin für eine Erstberatung',
+      text: 'Gern nehme ich Ihren Wunsch nach einem Erstberatungstermin auf. Das Sekretariat ruft Sie innerhalb eines Werktags zurück und stimmt den Termin mit Ihnen ab. Nennen Sie mir bitte kurz das Rechtsgebiet, zum Beispiel Arbeitsrecht, Familienrecht oder Mietrecht, und den Namen der Gegenseite.',
+      tags: ['termin', 'erstberatung', 'erstgespräch', 'beratungstermin', 'vereinbaren', 'neu'],
+    },
+    {
+      id: 'law-fees',
+      title: 'Kosten einer Erstberatung',
+      text: 'Die Kosten richten sich nach dem Rechtsanwaltsvergütungsgesetz. Für Verbraucherinnen und Verbraucher kostet ein erstes Beratungsgespräch höchstens 190 Euro zuzüglich Umsatzsteuer. Die genaue Höhe bespricht die Anwältin oder der Anwalt mit Ihnen vor Beginn der Beratung.',
+      tags: ['kosten', 'gebühren', 'honorar', 'preis', 'teuer', 'rvg', 'bezahlen'],
+    },
+    {
+      id: 'law-legal-insurance',
+      title: 'Rechtsschutzversicherung',
+      text: 'Wir holen gern die Deckungszusage Ihrer Rechtsschutzversicherung für Sie ein. Bitte bringen Sie zum Termin den Namen Ihrer Versicherung und Ihre Versicherungsnummer mit.',
+      tags: ['rechtsschutz', 'rechtsschutzversicherung', 'versicherung', 'deckungszusage'],
+    },
+    {
+      id: 'law-legal-aid',
+      title: 'Beratungshilfe und Prozesskostenhilfe',
+      text: 'Bei geringem Einkommen können Sie beim Amtsgericht Ihres Wohnorts einen Beratungshilfeschein beantragen; mit diesem Schein zahlen Sie für die Beratung 15 Euro. Ob Prozesskostenhilfe in Betracht kommt, prüft die Anwältin oder der Anwalt im Termin.',
+      tags: [
+        'beratungshilfe',
+        'beratungshilfeschein',
+        'prozesskostenhilfe',
+        'einkommen',
+        'jobcenter',
+      ],
+    },
+    {
+      id: 'law-documents',
+      title: 'Unterlagen zum Termin',
+      text: 'Bitte bringen Sie zum Termin alle Unterlagen zu Ihrem Anliegen mit, zum Beispiel Verträge, Schriftwechsel, Bescheide und Kündigungsschreiben, sowie Ihren Personalausweis. Kopien genügen; Originale erhalten Sie nach dem Termin zurück.',
+      tags: ['unterlagen', 'mitbringen', 'dokumente', 'personalausweis', 'vorbereiten'],
+    },
+    {
+      id: 'law-deadline',
+      title: 'Fristsachen',
+      text: 'Läuft in Ihrer Sache eine Frist, zum Beispiel aus einem Bescheid, einer Klage oder einem Mahnbescheid, nehme ich Ihr Anliegen als dringend auf und gebe es sofort an die zuständige Anwältin oder den zuständigen Anwalt weiter. Bitte nennen Sie mir das Datum des Schreibens und wann Sie es erhalten haben.',
+      tags: [
+        'frist',
+        'fristablauf',
+        'dringend',
+        'mahnbescheid',
+        'bescheid',
+        'klage',
+        'widerspruch',
+      ],
+    },
+    {
+      id: 'law-dismissal',
+      title: 'Kündigung des Arbeitsverhältnisses erhalten',
+      text: 'Nach einer Kündigung des Arbeitsverhältnisses ist schnelles Handeln wichtig. Ich nehme Ihr Anliegen als Fristsache für unser Arbeitsrechtsteam auf, und Sie werden noch heute zurückgerufen. Bitte halten Sie das Kündigungsschreiben bereit.',
+      tags: [
+        'kündigung',
+        'gekündigt',
+        'arbeitgeber',
+        'arbeitsrecht',
+        'entlassung',
+        'arbeitsvertrag',
+      ],
+    },
+    {
+      id: 'law-directions',
+      title: 'Anfahrt und Parken',
+      text: 'Die Kanzlei liegt Am Fichtenhain 7 in 10625 Berlin-Charlottenburg im 2. Obergeschoss, mit Aufzug. Parken können Sie im Parkhaus am Savignyplatz; mit der S-Bahn steigen Sie am Bahnhof Savignyplatz aus.',
+      tags: ['anfahrt', 'adresse', 'parken', 'parkplatz', 'weg', 'bahn', 'aufzug'],
+    },
+    {
+      id: 'law-callback',
+      title: 'Rückrufbitte',
+      text: 'Ich nehme Ihre Rückrufbitte gern auf. Bitte nennen Sie mir Ihren Namen, Ihre Telefonnummer und wann Sie am besten erreichbar sind. Sie werden an Werktagen in der Regel innerhalb von 24 Stunden zurückgerufen.',
+      tags: ['rückruf', 'zurückrufen', 'anrufen', 'nachricht', 'erreichen'],
+    },
+    {
+      id: 'law-holidays',
+      title: 'Feiertage und Betriebsferien',
+      text: 'Zwischen Weihnachten und Neujahr sowie an gesetzlichen Feiertagen in Berlin ist die Kanzlei geschlossen. Fristsachen nehmen wir auch dann auf und geben sie an die Notfallvertretung der Kanzlei weiter.',
+      tags: ['feiertag', 'weihnachten', 'silvester', 'betriebsferien', 'urlaub', 'geschlossen'],
+    },
+    {
+      id: 'law-practice-areas',
+      title: 'Rechtsgebiete der Kanzlei',
+      text: 'Die Kanzlei berät und vertritt im Arbeitsrecht, Familienrecht und Mietrecht. Für Strafrecht, Steuerrecht oder Verkehrsrecht nennt Ihnen die Rechtsanwaltskammer Berlin eine passende Kanzlei.',
+      tags: [
+        'rechtsgebiet',
+        'strafrecht',
+        'verkehrsrecht',
+        'steuerrecht',
+        'schwerpunkt',
+        'fachanwalt',
+      ],
+    },
+    {
+      id: 'law-case-status',
+      title: 'Sachstand eines laufenden Mandats',
+      text: 'Aus Gründen der anwaltlichen Verschwiegenheit darf ich am Telefon keine Auskunft zum Stand Ihrer Sache geben. Ich notiere Ihre Anfrage mit Aktenzeichen, und die zuständige Anwältin oder der zuständige Anwalt ruft Sie zurück.',
+      tags: ['sachstand', 'stand', 'verfahren', 'aktenzeichen', 'mandat', 'neuigkeiten', 'akte'],
+    },
+    {
+      id: 'law-send-documents',
+      title: 'Unterlagen einreichen',
+      text: 'Unterlagen können Sie per Post, per Fax oder über das sichere Mandantenportal senden. Bitte schicken Sie vertrauliche Unterlagen nicht per gewöhnlicher E-Mail und geben Sie immer Ihr Aktenzeichen an.',
+      tags: ['schicken', 'senden', 'email', 'mail', 'fax', 'post', 'mandantenportal', 'hochladen'],
+    },
+    {
+      id: 'law-divorce',
+      title: 'Scheidung: erster Schritt',
+      text: 'Für eine Scheidung vereinbaren wir zunächst ein Erstgespräch im Familienrecht. Halten Sie dafür bitte das Datum der Heirat, das Trennungsdatum und Angaben zu gemeinsamen Kindern bereit.',
+      tags: [
+        'scheidung',
+        'scheiden',
+        'trennung',
+        'ehe',
+        'familienrecht',
+        'unterhalt',
+        'sorgerecht',
+      ],
+    },
+    {
+      id: 'law-remote-consultation',
+      title: 'Beratung per Video oder Telefon',
+      text: 'Eine Beratung ist auch per Videogespräch oder Telefon möglich. Den Zugangslink erhalten Sie nach der Terminvereinbarung per E-Mail.',
+      tags: ['video', 'videoberatung', 'online', 'telefonberatung', 'zoom', 'fernberatung'],
+    },
+    {
+      id: 'law-invoice',
+      title: 'Fragen zur Rechnung',
+      text: 'Fragen zu Ihrer Rechnung beantwortet unsere Buchhaltung, Frau Demir, dienstags und donnerstags von 10 bis 12 Uhr. Sie zahlen per Überweisung; eine Ratenzahlung ist nach Absprache möglich.',
+      tags: ['rechnung', 'buchhaltung', 'ratenzahlung', 'überweisung', 'zahlung', 'mahnung'],
+    },
+  ],
+  staff: [
+    {
+      id: 'law-brandt',
+      name: 'Dr. Friederike Brandt',
+      function: 'Rechtsanwältin, Fachanwältin für Arbeitsrecht, Partnerin',
+      transferTarget: 'sip:2001@lab',
+      presence: 'present',
+      callbackWindows: ['Mo–Do 16:00–17:00'],
+    },
+    {
+      id: 'law-okafor',
+      name: 'Chinedu Okafor',
+      function: 'Rechtsanwalt, Fachanwalt für Familienrecht, Partner',
+      transferTarget: 'sip:2002@lab',
+      presence: 'busy',
+      callbackWindows: ['Mo–Fr 12:30–13:30'],
+    },
+    {
+      id: 'law-haberland',
+      name: 'Lea Haberland',
+      function: 'Rechtsanwältin, Mietrecht',
+      transferTarget: 'sip:2003@lab',
+      presence: 'absent',
+      absenceNote: 'Im Gerichtstermin bis 13 Uhr',
+      callbackWindows: ['Di, Do 14:00–16:00'],
+    },
+    {
+      id: 'law-demir',
+      name: 'Aylin Demir',
+      function: 'Buchhaltung',
+      transferTarget: 'sip:2004@lab',
+      presence: 'present',
+      callbackWindows: ['Di, Do 10:00–12:00'],
+    },
+    {
+      id: 'law-kowalski',
+      name: 'Marta Kowalski',
+      function: 'Rechtsanwaltsfachangestellte, Sekretariat und Termine',
+      transferTarget: 'sip:2005@lab',
+      presence: 'present',
+      callbackWindows: ['Mo–Fr 09:00–12:00'],
+    },
+  ],
+  escalationRules: [
+    'Bitte um rechtliche Einschätzung (Erfolgsaussichten, Abfindung, „Was soll ich tun?“) → an die zuständige Anwältin oder den Anwalt, keine eigene Antwort.',
+    'Fristsache → dringend, sofort durchstellen; sonst Rückruf am selben Tag.',
+    'Gerichte, Behörden, gegnerische Anwälte → Frau Dr. Brandt oder Herr Okafor.',
+    'Presseanfragen → nur Nachricht aufnehmen, nichts bestätigen.',
+  ],
+  keywordAlerts: ['Frist', 'Kündigung', 'Mahnbescheid', 'Gericht', 'Klage', 'Haftbefehl'],
+  delivery: {
+    portal: true,
+    emailAddresses: ['sekretariat@kanzlei-brandt-okafor.example.org'],
+  },
+  retention: { mode: 'delete-after-sync' },
+  professionalSecrecy: true,
+  language: 'de',
+};
