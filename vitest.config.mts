@@ -5,16 +5,27 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'lab/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['src/{shared,main,portal}/**/*.test.ts', 'lab/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'node',
+          include: [
+            'src/{shared,main,portal}/**/*.test.ts',
+            'lab/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          environment: 'node',
+        },
       },
       {
         extends: true,
-        test: { name: 'renderer', include: ['src/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['src/renderer/testSetup.ts'] },
+        test: {
+          name: 'renderer',
+          include: ['src/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['src/renderer/testSetup.ts'],
+        },
       },
     ],
     testTimeout: 20_000,

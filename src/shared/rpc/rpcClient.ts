@@ -5,7 +5,11 @@
  * the contract on arrival: a host that sends something else is treated as a protocol error.
  * Calls still pending when the connection closes resolve with a `disconnected` error.
  */
-import type { ContractClient, ContractDefinition, Unsubscribe } from '../contract/contractDefinition';
+import type {
+  ContractClient,
+  ContractDefinition,
+  Unsubscribe,
+} from '../contract/contractDefinition';
 import type { RpcProtocol } from './rpcProtocol';
 import { RpcEventSchema, RpcResponseSchema } from './rpcMessage';
 import type { Result } from './result';
@@ -23,7 +27,13 @@ export function createContractClient<C extends ContractDefinition>(
   options: RpcClientOptions = {},
 ): ContractClient<C> {
   const timeoutMilliseconds = options.timeoutMilliseconds ?? DEFAULT_TIMEOUT_MILLISECONDS;
-  const pending = new Map<number, { resolve: (result: Result<unknown>) => void; schema: { safeParse(value: unknown): { success: boolean; data?: unknown } } }>();
+  const pending = new Map<
+    number,
+    {
+      resolve: (result: Result<unknown>) => void;
+      schema: { safeParse(value: unknown): { success: boolean; data?: unknown } };
+    }
+  >();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
   let closed = false;
@@ -43,14 +53,18 @@ export function createContractClient<C extends ContractDefinition>(
       waiting.resolve(
         parsed.success
           ? { ok: true, value: parsed.data }
-          : { ok: false, error: { code: 'internal', message: 'The host answered with invalid data' } },
+          : {
+              ok: false,
+              error: { code: 'internal', message: 'The host answered with invalid data' },
+            },
       );
       return;
     }
     const event = RpcEventSchema.safeParse(raw);
     if (!event.success) return;
-    const events: Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }> | undefined =
-      contract[event.data.service]?.events;
+    const events:
+      | Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }>
+      | undefined = contract[event.data.service]?.events;
     const schema = events?.[event.data.event];
     const parsed = schema?.safeParse(event.data.payload);
     if (!parsed?.success) return;
@@ -63,20 +77,29 @@ export function createContractClient<C extends ContractDefinition>(
     closed = true;
     for (const [id, waiting] of pending) {
       pending.delete(id);
-      waiting.resolve({ ok: false, error: { code: 'disconnected', message: 'The connection to the host closed' } });
+      waiting.resolve({
+        ok: false,
+        error: { code: 'disconnected', message: 'The connection to the host closed' },
+      });
     }
   });
 
   const call = (service: string, method: string, args: unknown[]): Promise<Result<unknown>> => {
     const definition = contract[service]!.methods[method]!;
     if (closed) {
-      return Promise.resolve({ ok: false, error: { code: 'disconnected', message: 'The connection to the host is closed' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'disconnected', message: 'The connection to the host is closed' },
+      });
     }
     const id = nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (pending.delete(id)) {
-          resolve({ ok: false, error: { code: 'timeout', message: `${service}.${method} timed out` } });
+          resolve({
+            ok: false,
+            error: { code: 'timeout', message: `${service}.${method} timed out` },
+          });
         }
       }, timeoutMilliseconds);
       pending.set(id, {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineMethod, defineService, type ContractImplementation } from '../contract/contractDefinition';
+import {
+  defineMethod,
+  defineService,
+  type ContractImplementation,
+} from '../contract/contractDefinition';
 import { ServiceEvents, noEvents } from '../contract/serviceEvents';
 import { createInMemoryProtocolPair } from './inMemoryProtocolPair';
 import { createContractClient } from './rpcClient';
@@ -45,7 +49,9 @@ function setup() {
   };
   const pair = createInMemoryProtocolPair();
   const rejected: string[] = [];
-  serveContract(TEST_CONTRACT, implementation, pair.server, { onRejected: (reason) => rejected.push(reason) });
+  serveContract(TEST_CONTRACT, implementation, pair.server, {
+    onRejected: (reason) => rejected.push(reason),
+  });
   const client = createContractClient(TEST_CONTRACT, pair.client, { timeoutMilliseconds: 500 });
   return { client, pair, rejected, events };
 }
@@ -63,13 +69,19 @@ describe('contract over the in-memory protocol pair', () => {
   it('rejects arguments that fail the schema with field errors', async () => {
     const { client, rejected } = setup();
     const result = await (client.counter.add as (value: unknown) => Promise<unknown>)('ten');
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: [{ path: '0' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fieldErrors: [{ path: '0' }] },
+    });
     expect(rejected.length).toBe(1);
   });
 
   it('returns service errors as data and hides unknown error messages', async () => {
     const { client } = setup();
-    expect(await client.counter.fail()).toEqual({ ok: false, error: { code: 'conflict', message: 'Not now' } });
+    expect(await client.counter.fail()).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Not now' },
+    });
     const crashed = await client.counter.crash();
     expect(crashed).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error' } });
     expect(JSON.stringify(crashed)).not.toContain('+49');
@@ -92,7 +104,13 @@ describe('contract over the in-memory protocol pair', () => {
     const { client, pair, rejected } = setup();
     pair.server.deliver('not an object');
     pair.server.deliver({ kind: 'request', id: 'x' });
-    pair.server.deliver({ kind: 'request', id: 7, service: '__proto__', method: 'add', arguments: [] });
+    pair.server.deliver({
+      kind: 'request',
+      id: 7,
+      service: '__proto__',
+      method: 'add',
+      arguments: [],
+    });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(rejected).toContain('unknown method');
     expect(await client.counter.add(1)).toEqual({ ok: true, value: { total: 1 } });

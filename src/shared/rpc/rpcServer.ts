@@ -24,8 +24,10 @@ export function serveContract<C extends ContractDefinition>(
 ): () => void {
   const unsubscribers = Object.keys(contract).map((serviceName) =>
     implementation[serviceName]!.events.subscribe((event, payload) => {
-      const events: Record<string, { safeParse(value: unknown): { success: boolean; data?: unknown } }> =
-        contract[serviceName]!.events;
+      const events: Record<
+        string,
+        { safeParse(value: unknown): { success: boolean; data?: unknown } }
+      > = contract[serviceName]!.events;
       const schema = events[event];
       const parsed = schema?.safeParse(payload);
       if (!parsed?.success) {
@@ -79,7 +81,10 @@ async function handleRequest<C extends ContractDefinition>(
     options.onRejected?.('unknown method');
     return {
       ok: false,
-      error: { code: 'unknown-method', message: `Unknown method ${request.service}.${request.method}` },
+      error: {
+        code: 'unknown-method',
+        message: `Unknown method ${request.service}.${request.method}`,
+      },
     };
   }
   const parsedArguments = method.arguments.safeParse(request.arguments);
@@ -103,7 +108,10 @@ async function handleRequest<C extends ContractDefinition>(
     const parsedResult = method.returns.safeParse(value);
     if (!parsedResult.success) {
       options.onRejected?.(`result of ${request.service}.${request.method} failed its schema`);
-      return { ok: false, error: { code: 'internal', message: 'The service returned invalid data' } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'The service returned invalid data' },
+      };
     }
     return { ok: true, value: parsedResult.data };
   } catch (error) {

@@ -1,0 +1,48 @@
+/**
+ * The composition root for host services: one per host (Electron main, web shell host).
+ * Everything is wired here explicitly; no service reaches for a global.
+ */
+import { join } from 'node:path';
+import type { AppServices } from '../../shared/contract/appContract';
+import type { ServiceImplementation } from '../../shared/contract/contractDefinition';
+import type { SystemInfo } from '../../shared/contract/services/systemService';
+import type { updateService } from '../../shared/contract/services/updateService';
+import type { SecretStore } from './secrets/secretStore';
+import { createSettingsService, type SettingsHost } from './settings/settingsService';
+import { createSystemService } from './system/systemService';
+import { createUnsupportedUpdateService } from './updates/unsupportedUpdateService';
+
+export interface HostEnvironment {
+  shell: SystemInfo['shell'];
+  appVersion: string;
+  /** The user's data folder for this app; created if missing. */
+  dataDirectory: string;
+  secrets: SecretStore;
+  capabilities: SystemInfo['capabilities'];
+  /** The Electron shell brings electron-updater; the web shell has none. */
+  updates?: ServiceImplementation<typeof updateService>;
+}
+
+export interface HostServices {
+  services: AppServices;
+  settings: SettingsHost;
+  dispose(): Promise<void>;
+}
+
+export async function createServices(environment: HostEnvironment): Promise<HostServices> {
+  const settings = await createSettingsService({
+    filePath: join(environment.dataDirectory, 'settings.json'),
+    secrets: environment.secrets,
+  });
+  const services: AppServices = {
+    system: createSystemService({
+      shell: environment.shell,
+      appVersion: environment.appVersion,
+      platform: process.platform,
+      capabilities: environment.capabilities,
+    }),
+    settings,
+    updates: environment.updates ?? createUnsupportedUpdateService(),
+  };
+  return { services, settings, dispose: async () => undefined };
+}

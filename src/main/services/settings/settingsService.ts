@@ -1,0 +1,90 @@
+/**
+ * The settings service: values in a JSON file in the data folder, secrets in a SecretStore.
+ * MUST save nothing when any field fails; MUST never return secrets, only whether each is set.
+ */
+import {
+  SECRET_NAMES,
+  type SettingsUpdate,
+  type SettingsValues,
+  type SettingsView,
+  type settingsService,
+} from '../../../shared/contract/services/settingsService';
+import type { ServiceImplementation } from '../../../shared/contract/contractDefinition';
+import { ServiceEvents } from '../../../shared/contract/serviceEvents';
+import { mergeSettings, validateSettings } from '../../../shared/domain/settingsValidation';
+import { ServiceError } from '../../../shared/rpc/result';
+import type { SecretStore } from '../secrets/secretStore';
+import { loadSettingsFile, saveSettingsFile } from './settingsFile';
+
+type SettingsDefinition = typeof settingsService;
+
+export interface SettingsHost extends ServiceImplementation<SettingsDefinition> {
+  /** Host-side read of current values for other services (never crosses to the renderer). */
+  current(): SettingsValues;
+  readSecret(name: (typeof SECRET_NAMES)[number]): Promise<string | undefined>;
+}
+
+export async function createSettingsService(options: {
+  filePath: string;
+  secrets: SecretStore;
+}): Promise<SettingsHost> {
+  const loaded = await loadSettingsFile(options.filePath);
+  let values = loaded.values;
+  let backupFileName = loaded.backupFileName;
+  const events = new ServiceEvents<SettingsDefinition>();
+
+  const view = async (): Promise<SettingsView> => {
+    const secretsSet = { sipPassword: false, deepgramApiKey: false, openAiApiKey: false };
+    for (const name of SECRET_NAMES) {
+      secretsSet[name] = (await options.secrets.get(name)) !== undefined;
+    }
+    return {
+      values,
+      secretsSet,
+      secretStorage: options.secrets.kind,
+      ...(backupFileName ? { recoveredFromCorruptFile: { backupFileName } } : {}),
+    };
+  };
+
+  const update = async (change: SettingsUpdate): Promise<SettingsView> => {
+    const merged = mergeSettings(values, change);
+    const passwordChange = change.secrets?.sipPassword;
+    const passwordWillBeSet =
+      passwordChange === undefined
+        ? (await options.secrets.get('sipPassword')) !== undefined
+        : passwordChange !== null && passwordChange !== '';
+    const checked = validateSettings(merged, passwordWillBeSet);
+    if (checked.fieldErrors.length > 0) {
+      throw new ServiceError(
+        'validation',
+        'Settings not saved: fix the marked fields',
+        checked.fieldErrors,
+      );
+    }
+    await saveSettingsFile(options.filePath, checked.values);
+    for (const name of SECRET_NAMES) {
+      const secret = change.secrets?.[name];
+      if (secret !== undefined) await options.secrets.set(name, secret === '' ? null : secret);
+    }
+    values = checked.values;
+    const next = await view();
+    events.emit('onDidChange', next);
+    return next;
+  };
+
+  return {
+    events,
+    current: () => values,
+    readSecret: (name) => options.secrets.get(name),
+    methods: {
+      get: view,
+      update,
+      acknowledgeRecovery: async () => {
+        backupFileName = undefined;
+        const next = await view();
+        events.emit('onDidChange', next);
+        return next;
+      },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Entry point of the web shell host (`npm run webshell`, and `npm start` when Electron cannot
+ * run). Prints one JSON line `{"event":"ready","url":...}` on stdout so launchers and tests can
+ * pick up the URL with its per-start token.
+ *
+ * Environment: EMPFANG_DATA_DIR (data folder), EMPFANG_WEB_SHELL_PORT (default: any free port),
+ * EMPFANG_RENDERER_DIR (built renderer, default `out/renderer`).
+ */
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServices } from '../services/createServices';
+import { FileSecretStore } from '../services/secrets/fileSecretStore';
+import { originsOf } from '../../shared/security/contentSecurityPolicy';
+import { startWebShellHost } from './webShellHost';
+import { readAppVersion } from './appVersion';
+
+export function defaultDataDirectory(): string {
+  const configHome = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
+  return join(configHome, 'Empfang', 'web-shell');
+}
+
+async function main(): Promise<void> {
+  const dataDirectory = resolve(process.env.EMPFANG_DATA_DIR ?? defaultDataDirectory());
+  await mkdir(dataDirectory, { recursive: true, mode: 0o700 });
+  const host = await createServices({
+    shell: 'web',
+    appVersion: await readAppVersion(),
+    dataDirectory,
+    secrets: new FileSecretStore(join(dataDirectory, 'secrets.json')),
+    capabilities: { updates: false, osNotifications: true },
+  });
+  const webShell = await startWebShellHost({
+    services: host.services,
+    rendererDirectory: resolve(process.env.EMPFANG_RENDERER_DIR ?? 'out/renderer'),
+    port: Number(process.env.EMPFANG_WEB_SHELL_PORT ?? 0),
+    connectOrigins: () => originsOf([host.settings.current().sip.webSocketServer]),
+    onRejected: (reason) => console.error(JSON.stringify({ event: 'rejected', reason })),
+  });
+  console.log(JSON.stringify({ event: 'ready', url: webShell.url, dataDirectory }));
+  const shutdown = (): void => {
+    void webShell
+      .close()
+      .then(() => host.dispose())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ event: 'failed', message: String(error) }));
+  process.exit(1);
+});
