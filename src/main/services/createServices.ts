@@ -11,6 +11,7 @@ import type { SecretStore } from './secrets/secretStore';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
 import { createSystemService } from './system/systemService';
 import { createUnsupportedUpdateService } from './updates/unsupportedUpdateService';
+import { createVaultService } from './vault/vaultService';
 
 export interface HostEnvironment {
   shell: SystemInfo['shell'];
@@ -43,6 +44,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     }),
     settings,
     updates: environment.updates ?? createUnsupportedUpdateService(),
+    vault: createVaultService({ secrets: environment.secrets }),
   };
   return { services, settings, dispose: async () => undefined };
 }

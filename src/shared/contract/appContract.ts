@@ -7,12 +7,14 @@
 import { settingsService } from './services/settingsService';
 import { systemService } from './services/systemService';
 import { updateService } from './services/updateService';
+import { vaultService } from './services/vaultService';
 import type { ContractClient, ContractImplementation } from './contractDefinition';
 
 export const APP_CONTRACT = {
   system: systemService,
   settings: settingsService,
   updates: updateService,
+  vault: vaultService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;

@@ -6,8 +6,11 @@ import type { SecretName } from '../../../shared/contract/services/settingsServi
 
 export type SecretStorageKind = 'os-key-store' | 'user-only-file' | 'memory-only';
 
-/** Secret names the settings service manages plus host-internal ones (portal session). */
-export type StoredSecretName = SecretName | 'portalRefreshToken';
+/**
+ * Secret names the settings service manages plus host-internal ones (portal session, the
+ * record vault's wrapping key).
+ */
+export type StoredSecretName = SecretName | 'portalRefreshToken' | 'vaultWrappingKey';
 
 export interface SecretStore {
   readonly kind: SecretStorageKind;
