@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs a command with the lab inside a private, loopback-only network namespace.
+#
+#   bash lab/run-isolated.sh CMD [ARGS...]
+#
+# Unprivileged (`unshare -rn`, also fine as root). Inside: `lo` up, lab started (own state dir
+# .lab-run/isolated-<pid>/ unless EMPFANG_LAB_RUN_DIR is set), then CMD runs with
+#   EMPFANG_LAB=1  EMPFANG_LAB_RUN_DIR=<state dir>  EMPFANG_LAB_NAMESPACE=1
+# and everything it starts (browsers, web shell host, SIPp) talks over the namespace's own
+# 127.0.0.1. Afterwards the lab is stopped and CMD's exit code is passed through (1 when the lab
+# cannot start). The state dir is removed after a passing run and kept (with logs) otherwise,
+# or always with EMPFANG_LAB_KEEP=1.
+set -euo pipefail
+self=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
+
+[[ $# -gt 0 ]] || {
+  echo "usage: bash lab/run-isolated.sh CMD [ARGS...]" >&2
+  exit 2
+}
+
+if [[ "${EMPFANG_LAB_NAMESPACE:-}" != 1 ]]; then
+  export EMPFANG_LAB_NAMESPACE=1
+  # -r maps the caller to root inside a new user namespace (works unprivileged and as root);
+  # as real root without user namespaces, a plain network namespace is enough.
+  if unshare -rn true 2>/dev/null; then
+    exec unshare -rn bash "$self" "$@"
+  elif [[ $(id -u) -eq 0 ]] && unshare -n true 2>/dev/null; then
+    exec unshare -n bash "$self" "$@"
+  fi
+  echo "lab: ERROR: cannot create a network namespace (unshare -rn failed)" >&2
+  exit 1
+fi
+
+# shellcheck source=lib/common.sh
+source "$(dirname "$self")/lib/common.sh"
+ip link set lo up || lab_die "cannot bring up lo in the namespace"
+
+if [[ -z "${EMPFANG_LAB_RUN_DIR:-}" ]]; then
+  LAB_RUN_DIR="$REPO_ROOT/.lab-run/isolated-$$"
+fi
+export EMPFANG_LAB_RUN_DIR=$LAB_RUN_DIR
+mkdir -p "$LAB_RUN_DIR"
+
+status=1
+child=
+cleanup() {
+  trap - EXIT INT TERM
+  if [[ -n "$child" ]] && lab_process_alive "$child"; then
+    kill -TERM "$child" 2>/dev/null || true
+  fi
+  bash "$LAB_DIR/stop.sh" >&2 || status=1
+  if [[ "$status" -eq 0 && "${EMPFANG_LAB_KEEP:-}" != 1 ]]; then
+    rm -rf "$LAB_RUN_DIR"
+  else
+    lab_log "lab state and logs kept in $LAB_RUN_DIR"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'status=130; cleanup' INT
+trap 'status=143; cleanup' TERM
+
+bash "$LAB_DIR/start.sh" >&2 || exit 1
+export EMPFANG_LAB=1
+
+# In the background (stdin kept) so a TERM to this script reaches CMD and the lab still stops.
+"$@" <&0 &
+child=$!
+set +e
+wait "$child"
+status=$?
+set -e
