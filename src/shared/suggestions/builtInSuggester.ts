@@ -1,0 +1,92 @@
+/**
+ * The built-in suggestion method: no model, no network. Decides between an approved text and
+ * an escalation from the caller's latest words:
+ * 1. a request for legal, medical or tax judgement → escalate (never answered);
+ * 2. a request to be put through → forward card;
+ * 3. otherwise the best-ranked approved text if its score clears {@link MINIMUM_ANSWER_SCORE},
+ *    else escalate ("no-match").
+ */
+import type { ClientProfile } from '../domain/clientProfile';
+import type { ApprovedTextIndex, RankedText } from './approvedTextIndex';
+import { detectJudgementRequest, type JudgementArea } from './judgementRequestDetector';
+import { looksLikePromptInjection } from './promptInjectionDetector';
+import { detectStaffRequest } from './staffRequestDetector';
+
+/** Below this BM25 score no approved text is offered (calibrated on the labelled questions). */
+export const MINIMUM_ANSWER_SCORE = 2.5;
+/** Texts at or above this score may still be offered to a model as candidates. */
+export const MINIMUM_CANDIDATE_SCORE = 1;
+/** Weight of the caller's previous line: context for short follow-ups ("Und was kostet das?"). */
+const PREVIOUS_LINE_WEIGHT = 0.5;
+const CANDIDATE_LIMIT = 4;
+
+export interface CallerLine {
+  readonly speaker: 'caller' | 'agent';
+  readonly text: string;
+}
+
+export interface BuiltInSuggestion {
+  readonly decision: 'answer' | 'escalate';
+  readonly reason?: 'no-match' | 'judgement' | 'staff-request';
+  readonly judgementArea?: JudgementArea;
+  /** Staff the caller asked for by name. */
+  readonly requestedStaffIds: readonly string[];
+  /** Ranked candidates (best first), at most four, all at or above the candidate score. */
+  readonly candidates: readonly RankedText[];
+  /** 0..1, from the best score; 0 when escalating. */
+  readonly confidence: number;
+  readonly injectionSuspected: boolean;
+  /** The caller line the decision is about (for a model); empty when there was none. */
+  readonly question: string;
+}
+
+/** Maps a BM25 score to 0..1 for display: 2.5 → 0.46, 5 → 0.71, 10 → 0.92. */
+export function confidenceOf(score: number): number {
+  return 1 - Math.exp(-score / 4);
+}
+
+export function suggestFromApprovedTexts(
+  index: ApprovedTextIndex,
+  client: Pick<ClientProfile, 'id' | 'staff'>,
+  transcript: readonly CallerLine[],
+): BuiltInSuggestion {
+  const callerLines = transcript.filter(
+    (line) => line.speaker === 'caller' && line.text.trim() !== '',
+  );
+  const question = callerLines.at(-1)?.text ?? '';
+  const previous = callerLines.at(-2)?.text ?? '';
+  const injectionSuspected = looksLikePromptInjection(question);
+  const base = {
+    requestedStaffIds: [],
+    candidates: [],
+    confidence: 0,
+    injectionSuspected,
+    question,
+  };
+  if (question === '') return { ...base, decision: 'escalate', reason: 'no-match' };
+
+  const judgementArea = detectJudgementRequest(question);
+  if (judgementArea) return { ...base, decision: 'escalate', reason: 'judgement', judgementArea };
+  const staffRequest = detectStaffRequest(question, client.staff);
+  if (staffRequest) {
+    return {
+      ...base,
+      decision: 'escalate',
+      reason: 'staff-request',
+      requestedStaffIds: staffRequest.staffIds,
+    };
+  }
+
+  const terms = new Map(index.analyzer.terms(question));
+  for (const [term, weight] of index.analyzer.terms(previous)) {
+    terms.set(term, Math.max(terms.get(term) ?? 0, weight * PREVIOUS_LINE_WEIGHT));
+  }
+  const candidates = index
+    .rank(terms, CANDIDATE_LIMIT)
+    .filter((ranked) => ranked.score >= MINIMUM_CANDIDATE_SCORE);
+  const best = candidates[0];
+  if (!best || best.score < MINIMUM_ANSWER_SCORE) {
+    return { ...base, candidates, decision: 'escalate', reason: 'no-match' };
+  }
+  return { ...base, candidates, decision: 'answer', confidence: confidenceOf(best.score) };
+}
