@@ -9,6 +9,7 @@ import type { SystemInfo } from '../../shared/contract/services/systemService';
 import type { updateService } from '../../shared/contract/services/updateService';
 import type { SecretStore } from './secrets/secretStore';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
+import { createSipAuthService } from './sipAuth/sipAuthService';
 import { createSystemService } from './system/systemService';
 import { createUnsupportedUpdateService } from './updates/unsupportedUpdateService';
 import { createVaultService } from './vault/vaultService';
@@ -45,6 +46,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     settings,
     updates: environment.updates ?? createUnsupportedUpdateService(),
     vault: createVaultService({ secrets: environment.secrets }),
+    sipAuth: createSipAuthService(settings),
   };
   return { services, settings, dispose: async () => undefined };
 }

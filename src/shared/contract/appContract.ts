@@ -5,6 +5,7 @@
  * `src/main/services/`, and wire it in `createServices()`.
  */
 import { settingsService } from './services/settingsService';
+import { sipAuthService } from './services/sipAuthService';
 import { systemService } from './services/systemService';
 import { updateService } from './services/updateService';
 import { vaultService } from './services/vaultService';
@@ -15,6 +16,7 @@ export const APP_CONTRACT = {
   settings: settingsService,
   updates: updateService,
   vault: vaultService,
+  sipAuth: sipAuthService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;
