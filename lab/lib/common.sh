@@ -97,3 +97,53 @@ lab_rtpengine_answers() {
     [[ "$reply" == *pong* ]]
   ' 2>/dev/null
 }
+
+# Prints a UDP port in [low, high) that no socket uses (nor port+1 when step is 2, for RTP/RTCP).
+# Random start, so parallel callers rarely collide.
+lab_free_udp_port() {
+  local low=$1 high=$2 step=${3:-1} used port attempt
+  used=" $(ss -Hlun 2>/dev/null | awk '{ n = split($4, parts, ":"); printf "%s ", parts[n] }') "
+  for attempt in $(seq 1 100); do
+    port=$((low + (RANDOM * 32768 + RANDOM) % (high - low)))
+    port=$((port - port % step))
+    [[ "$used" == *" $port "* ]] && continue
+    [[ $step -eq 2 && "$used" == *" $((port + 1)) "* ]] && continue
+    echo "$port"
+    return 0
+  done
+  return 1
+}
+
+# Resolves LAB_AUDIO (speech | tone | silence | a path to raw µ-law 8 kHz) to a file, generating
+# the lab audio on first use.
+lab_audio_file() {
+  local choice=${1:-speech}
+  case "$choice" in
+    speech | tone | silence)
+      local directory
+      directory=$(bash "$LAB_DIR/audio/generate.sh") || return 1
+      echo "$directory/$choice.ulaw"
+      ;;
+    *)
+      [[ -f "$choice" ]] || {
+        echo "lab: ERROR: audio file '$choice' not found" >&2
+        return 1
+      }
+      (cd "$(dirname "$choice")" && echo "$PWD/$(basename "$choice")")
+      ;;
+  esac
+}
+
+# Explains SIPp's exit code in a few words.
+lab_sipp_exit_meaning() {
+  case "$1" in
+    0) echo "success" ;;
+    1) echo "call failed" ;;
+    97) echo "stopped by internal command" ;;
+    99) echo "no call processed" ;;
+    143) echo "terminated" ;;
+    254) echo "fatal: cannot bind a socket" ;;
+    255) echo "fatal error" ;;
+    *) echo "unexpected" ;;
+  esac
+}
