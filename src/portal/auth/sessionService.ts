@@ -1,0 +1,200 @@
+/**
+ * Login, refresh, logout and per-request authentication.
+ *
+ * A login opens a session. Each session has one live refresh token at a time: a refresh marks
+ * it used and issues the next (rotation). Presenting an already used refresh token means it was
+ * copied, so the whole session is revoked. Access tokens name the session, so logout and
+ * revocation end them at once, not only at expiry.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { PortalContext } from '../portalContext';
+import { findUserRowByName, getUser } from '../domain/userStore';
+import type { TokenPair } from '../schemas/authSchemas';
+import type { UserRole } from '../schemas/commonSchemas';
+import { createAccessToken, readAccessToken } from './accessTokens';
+import type { AuthenticatedUser } from './authenticatedUser';
+import { verifyAgainstDummy, verifyPassword } from './passwordHashing';
+import { MAXIMUM_SESSION_SECONDS } from '../portalOptions';
+
+export type LoginResult =
+  | { kind: 'ok'; tokens: TokenPair }
+  | { kind: 'invalid' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number };
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function iso(milliseconds: number): string {
+  return new Date(milliseconds).toISOString();
+}
+
+async function issueTokens(
+  context: PortalContext,
+  userId: string,
+  sessionId: string,
+  sessionExpiresAt: string,
+): Promise<TokenPair> {
+  const now = context.now();
+  const refreshToken = randomBytes(32).toString('base64url');
+  const refreshExpiry = Math.min(
+    now + context.refreshTokenSeconds * 1000,
+    Date.parse(sessionExpiresAt),
+  );
+  await context.database
+    .insertInto('refresh_tokens')
+    .values({
+      token_hash: hashToken(refreshToken),
+      session_id: sessionId,
+      expires_at: iso(refreshExpiry),
+      used_at: null,
+    })
+    .execute();
+  const accessExpiry = now + context.accessTokenSeconds * 1000;
+  const user = await getUser(context.database, userId);
+  if (!user) throw new Error('User vanished while issuing tokens');
+  return {
+    accessToken: createAccessToken(context.tokenSecret, {
+      userId,
+      sessionId,
+      expiresAt: accessExpiry,
+    }),
+    accessTokenExpiresAt: iso(accessExpiry),
+    refreshToken,
+    refreshTokenExpiresAt: iso(refreshExpiry),
+    user,
+  };
+}
+
+/** Checks the password (rate-limited per user name and address) and opens a session. */
+export async function login(
+  context: PortalContext,
+  userName: string,
+  password: string,
+  address: string,
+): Promise<LoginResult> {
+  const limiter = context.loginRateLimiter;
+  const waitMilliseconds = limiter.retryAfterMilliseconds(userName, address);
+  if (waitMilliseconds > 0) {
+    return { kind: 'rate-limited', retryAfterSeconds: Math.ceil(waitMilliseconds / 1000) };
+  }
+  const row = await findUserRowByName(context.database, userName);
+  const valid = row
+    ? await verifyPassword(password, row.password_hash)
+    : await verifyAgainstDummy(password, context.passwordCost);
+  if (!row || !valid || row.disabled === 1) {
+    limiter.recordFailure(userName, address);
+    return { kind: 'invalid' };
+  }
+  limiter.recordSuccess(userName, address);
+  const sessionId = randomUUID();
+  const expiresAt = iso(context.now() + MAXIMUM_SESSION_SECONDS * 1000);
+  await context.database
+    .insertInto('sessions')
+    .values({
+      id: sessionId,
+      user_id: row.id,
+      created_at: iso(context.now()),
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+  return { kind: 'ok', tokens: await issueTokens(context, row.id, sessionId, expiresAt) };
+}
+
+async function revokeSession(context: PortalContext, sessionId: string): Promise<void> {
+  await context.database
+    .updateTable('sessions')
+    .set({ revoked_at: iso(context.now()) })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Rotates a refresh token; undefined when it is unknown, expired, reused or revoked. */
+export async function refresh(
+  context: PortalContext,
+  refreshToken: string,
+): Promise<TokenPair | undefined> {
+  const tokenHash = hashToken(refreshToken);
+  const now = iso(context.now());
+  const row = await context.database
+    .selectFrom('refresh_tokens')
+    .innerJoin('sessions', 'sessions.id', 'refresh_tokens.session_id')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'refresh_tokens.session_id as sessionId',
+      'refresh_tokens.expires_at as tokenExpiresAt',
+      'refresh_tokens.used_at as usedAt',
+      'sessions.revoked_at as revokedAt',
+      'sessions.expires_at as sessionExpiresAt',
+      'users.id as userId',
+      'users.disabled as disabled',
+    ])
+    .where('refresh_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.revokedAt !== null || row.disabled === 1) return undefined;
+  if (row.tokenExpiresAt <= now || row.sessionExpiresAt <= now) return undefined;
+  const claimed = await context.database
+    .updateTable('refresh_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (row.usedAt !== null || Number(claimed.numUpdatedRows) !== 1) {
+    // Reuse of a rotated token: someone holds a copy. End the session for everyone.
+    await revokeSession(context, row.sessionId);
+    return undefined;
+  }
+  return issueTokens(context, row.userId, row.sessionId, row.sessionExpiresAt);
+}
+
+/** Ends the session of this access token (and with it every refresh token of the session). */
+export async function logout(context: PortalContext, sessionId: string): Promise<void> {
+  await revokeSession(context, sessionId);
+}
+
+/** Ends the session a refresh token belongs to (logout when the access token is gone). */
+export async function logoutByRefreshToken(
+  context: PortalContext,
+  refreshToken: string,
+): Promise<void> {
+  const row = await context.database
+    .selectFrom('refresh_tokens')
+    .select('session_id')
+    .where('token_hash', '=', hashToken(refreshToken))
+    .executeTakeFirst();
+  if (row) await revokeSession(context, row.session_id);
+}
+
+/** Resolves a bearer token to a user with live session, current role and client scope. */
+export async function authenticate(
+  context: PortalContext,
+  accessToken: string,
+): Promise<AuthenticatedUser | undefined> {
+  const payload = readAccessToken(context.tokenSecret, accessToken, context.now());
+  if (!payload) return undefined;
+  const row = await context.database
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.user_name', 'users.display_name', 'users.role', 'users.disabled'])
+    .select(['sessions.revoked_at', 'sessions.expires_at'])
+    .where('sessions.id', '=', payload.sessionId)
+    .where('users.id', '=', payload.userId)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.disabled === 1) return undefined;
+  if (row.expires_at <= iso(context.now())) return undefined;
+  const assignments = await context.database
+    .selectFrom('user_client_assignments')
+    .select('client_id')
+    .where('user_id', '=', row.id)
+    .execute();
+  return {
+    id: row.id,
+    userName: row.user_name,
+    displayName: row.display_name,
+    role: row.role as UserRole,
+    clientIds: new Set(assignments.map((assignment) => assignment.client_id)),
+    sessionId: payload.sessionId,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Row types of the portal database, as Kysely sees them. Column types are chosen to behave the
+ * same on SQLite and PostgreSQL: text IDs (UUIDs), ISO-8601 UTC timestamps as text (they sort
+ * correctly as strings), integers for flags and counts, JSON as text.
+ */
+export interface UsersTable {
+  id: string;
+  user_name: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  /** 1 = disabled; a disabled user cannot log in and existing sessions stop working. */
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserClientAssignmentsTable {
+  user_id: string;
+  client_id: string;
+}
+
+export interface ClientsTable {
+  id: string;
+  name: string;
+  /** The whole ClientProfile as JSON (texts, staff, rules); lines are also in client_lines. */
+  profile_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClientLinesTable {
+  /** E.164 dialled number; a line belongs to exactly one client. */
+  line: string;
+  client_id: string;
+}
+
+export interface CallsTable {
+  id: string;
+  client_id: string;
+  line: string;
+  caller_number: string | null;
+  ring_at: string;
+  answer_at: string | null;
+  end_at: string | null;
+  agent_id: string | null;
+  outcome: string | null;
+  wrap_up_seconds: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotesTable {
+  id: string;
+  client_id: string;
+  call_id: string | null;
+  idempotency_key: string;
+  /** SHA-256 of the submitted body: the same key with a different body is a conflict. */
+  request_hash: string;
+  caller_name: string;
+  company: string;
+  callback_number: string;
+  concern: string;
+  urgency: string;
+  preferred_callback_time: string;
+  outcome: string;
+  free_text: string;
+  tags_json: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  note_id: string;
+  client_id: string;
+  channel: string;
+  /** JSON array of recipients (client e-mail addresses or the client's SMS number). */
+  recipients_json: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While a worker sends, it holds a lease; an expired lease means the worker died. */
+  lease_until: string | null;
+  /** Abstract error code only (never message text from a server: it could echo content). */
+  last_error: string | null;
+  segments: number | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BotSwitchesTable {
+  /** 'global' or an E.164 line. */
+  scope_key: string;
+  client_id: string | null;
+  mode: string;
+  changed_by: string | null;
+  changed_at: string;
+}
+
+export interface PresenceTable {
+  user_id: string;
+  state: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  action: string;
+  client_id: string | null;
+  target_type: string;
+  target_id: string | null;
+  /** Abstract details only (flags, roles, counts): never names, numbers or note text. */
+  details_json: string;
+}
+
+export interface DeletionReceiptsTable {
+  transaction_id: string;
+  client_id: string;
+  record_type: string;
+  reason: string;
+  deleted_at: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface RefreshTokensTable {
+  /** SHA-256 of the token; the token itself is never stored. */
+  token_hash: string;
+  session_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** The whole database as Kysely sees it. */
+export interface PortalDatabase {
+  users: UsersTable;
+  user_client_assignments: UserClientAssignmentsTable;
+  clients: ClientsTable;
+  client_lines: ClientLinesTable;
+  calls: CallsTable;
+  notes: NotesTable;
+  deliveries: DeliveriesTable;
+  bot_switches: BotSwitchesTable;
+  presence: PresenceTable;
+  audit_log: AuditLogTable;
+  deletion_receipts: DeletionReceiptsTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+}

@@ -1,0 +1,30 @@
+/**
+ * Every HTTP route of the portal, in one list. To add a route: declare it with `defineRoute` in
+ * `routes/<area>Routes.ts`, add it to that file's list, and add a row to the role matrix test
+ * (`portalRoutes.authorization.test.ts`), which fails for any route it does not cover.
+ */
+import type { AnyRouteDefinition } from './routeDefinition';
+import { AUTH_ROUTES } from './routes/authRoutes';
+import { CALL_ROUTES } from './routes/callRoutes';
+import { CLIENT_ROUTES } from './routes/clientRoutes';
+import { NOTE_ROUTES } from './routes/noteRoutes';
+import { OPERATIONS_ROUTES } from './routes/operationsRoutes';
+import { REPORT_ROUTES } from './routes/reportRoutes';
+import { createOpenApiRoute, healthRoute } from './routes/systemRoutes';
+import { USER_ROUTES } from './routes/userRoutes';
+
+const API_ROUTES: readonly AnyRouteDefinition[] = [
+  healthRoute,
+  ...AUTH_ROUTES,
+  ...USER_ROUTES,
+  ...CLIENT_ROUTES,
+  ...CALL_ROUTES,
+  ...NOTE_ROUTES,
+  ...REPORT_ROUTES,
+  ...OPERATIONS_ROUTES,
+];
+
+export const PORTAL_ROUTES: readonly AnyRouteDefinition[] = [
+  ...API_ROUTES,
+  createOpenApiRoute(API_ROUTES),
+];

@@ -1,0 +1,138 @@
+/**
+ * The call log. Agents log and update their own calls (or unassigned ones, e.g. taken over from
+ * the bot); supervisors, shift leads and admins any call of their clients. Changing the agent of
+ * a call that already had one is a takeover and goes to the audit log.
+ */
+import { z } from 'zod';
+import type { AuthenticatedUser } from '../../auth/authenticatedUser';
+import { ALL_ROLES } from '../../auth/authenticatedUser';
+import { appendAudit } from '../../domain/auditLog';
+import { createCall, getCall, listCalls, updateCall } from '../../domain/callStore';
+import { getClient } from '../../domain/clientStore';
+import {
+  CallIdParametersSchema,
+  CallListQuerySchema,
+  CallSchema,
+  CreateCallRequestSchema,
+  UpdateCallRequestSchema,
+  type Call,
+} from '../../schemas/callSchemas';
+import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+import { nowIso, type PortalContext } from '../../portalContext';
+import { conflict, forbidden, notFound } from '../httpError';
+import { defineRoute } from '../routeDefinition';
+import { NO_STORE, requireClient } from '../routeHelpers';
+
+/** Agents may only name themselves (or nobody) as a call's agent. */
+function requireAgentRules(user: AuthenticatedUser, agentId: string | null | undefined): void {
+  if (user.role === 'agent' && agentId !== undefined && agentId !== null && agentId !== user.id) {
+    throw forbidden();
+  }
+}
+
+function publishCall(context: PortalContext, call: Call): void {
+  context.events.publish({
+    type: 'call.updated',
+    at: nowIso(context),
+    clientId: call.clientId,
+    call,
+  });
+}
+
+async function loadScopedCall(context: PortalContext, user: AuthenticatedUser, callId: string) {
+  const call = await getCall(context.database, callId);
+  if (!call) throw notFound('Call');
+  requireClient(user, call.clientId);
+  return call;
+}
+
+export const createCallRoute = defineRoute({
+  method: 'POST',
+  url: '/calls',
+  summary: 'Log a call; idempotent on the desk-chosen `id`',
+  tag: 'calls',
+  roles: ALL_ROLES,
+  body: CreateCallRequestSchema,
+  responses: {
+    200: CallSchema,
+    201: CallSchema,
+    403: ErrorResponseSchema,
+    409: ErrorResponseSchema,
+  },
+  async handler({ body, user, context }) {
+    requireClient(user, body.clientId);
+    requireAgentRules(user, body.agentId);
+    const client = await getClient(context.database, body.clientId);
+    if (!client) throw notFound('Client');
+    const { call, created } = await createCall(context.database, body, user.id, nowIso(context));
+    if (!created && call.clientId !== body.clientId) throw conflict('Call ID is taken');
+    if (created) publishCall(context, call);
+    return { status: created ? 201 : 200, body: call };
+  },
+});
+
+export const updateCallRoute = defineRoute({
+  method: 'PATCH',
+  url: '/calls/:callId',
+  summary: 'Record answer/end, outcome, wrap-up seconds or a takeover',
+  tag: 'calls',
+  roles: ALL_ROLES,
+  params: CallIdParametersSchema,
+  body: UpdateCallRequestSchema,
+  responses: { 200: CallSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
+  async handler({ params, body, user, context }) {
+    const current = await loadScopedCall(context, user, params.callId);
+    if (user.role === 'agent' && current.agentId !== null && current.agentId !== user.id) {
+      throw forbidden();
+    }
+    requireAgentRules(user, body.agentId);
+    const at = nowIso(context);
+    const call = await updateCall(context.database, params.callId, body, at);
+    if (body.agentId && current.agentId && body.agentId !== current.agentId) {
+      await appendAudit(context.database, {
+        at,
+        actorUserId: user.id,
+        action: 'call.takeover',
+        clientId: call.clientId,
+        targetType: 'call',
+        targetId: call.id,
+        details: { previousAgentId: current.agentId, agentId: body.agentId },
+      });
+    }
+    publishCall(context, call);
+    return { status: 200, body: call };
+  },
+});
+
+export const getCallRoute = defineRoute({
+  method: 'GET',
+  url: '/calls/:callId',
+  summary: 'One call',
+  tag: 'calls',
+  roles: ALL_ROLES,
+  params: CallIdParametersSchema,
+  responses: { 200: CallSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
+  async handler({ params, user, context }) {
+    return {
+      status: 200,
+      body: await loadScopedCall(context, user, params.callId),
+      headers: NO_STORE,
+    };
+  },
+});
+
+export const listCallsRoute = defineRoute({
+  method: 'GET',
+  url: '/calls',
+  summary: 'Calls of a client, newest first, optionally between two instants (ring time)',
+  tag: 'calls',
+  roles: ALL_ROLES,
+  query: CallListQuerySchema,
+  responses: { 200: z.array(CallSchema), 403: ErrorResponseSchema },
+  async handler({ query, user, context }) {
+    requireClient(user, query.clientId);
+    return { status: 200, body: await listCalls(context.database, query), headers: NO_STORE };
+  },
+});
+
+export const CALL_ROUTES = [createCallRoute, updateCallRoute, getCallRoute, listCallsRoute];

@@ -1,0 +1,197 @@
+/** Presence, the bot switch, the audit log and deletion receipts. */
+import { z } from 'zod';
+import { ALL_ROLES } from '../../auth/authenticatedUser';
+import { listAudit } from '../../domain/auditLog';
+import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
+import { findClientIdByLine } from '../../domain/clientStore';
+import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
+import { listPresence, setPresence } from '../../domain/presenceStore';
+import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+import {
+  AuditEntrySchema,
+  AuditListQuerySchema,
+  BotSwitchStateSchema,
+  DeletionReceiptListQuerySchema,
+  DeletionReceiptRequestSchema,
+  DeletionReceiptSchema,
+  LineParametersSchema,
+  PresenceSchema,
+  SetGlobalBotRequestSchema,
+  SetLineBotRequestSchema,
+  SetPresenceRequestSchema,
+} from '../../schemas/operationsSchemas';
+import { nowIso } from '../../portalContext';
+import { conflict, notFound } from '../httpError';
+import { defineRoute } from '../routeDefinition';
+import { NO_STORE, requireClient, scopeOf } from '../routeHelpers';
+
+const WATCHERS = ['supervisor', 'shift-lead', 'admin'] as const;
+
+export const setPresenceRoute = defineRoute({
+  method: 'PUT',
+  url: '/presence',
+  summary: "Set the caller's own presence state",
+  tag: 'presence',
+  roles: ALL_ROLES,
+  body: SetPresenceRequestSchema,
+  responses: { 204: null },
+  async handler({ body, user, context }) {
+    const at = nowIso(context);
+    await setPresence(context.database, user.id, body.state, at);
+    context.events.publish({ type: 'presence.changed', at, userId: user.id, state: body.state });
+    return { status: 204 };
+  },
+});
+
+export const listPresenceRoute = defineRoute({
+  method: 'GET',
+  url: '/presence',
+  summary: 'Presence of users sharing a client with the caller (all for admins)',
+  tag: 'presence',
+  roles: WATCHERS,
+  responses: { 200: z.array(PresenceSchema) },
+  async handler({ user, context }) {
+    return {
+      status: 200,
+      body: await listPresence(context.database, scopeOf(user)),
+      headers: NO_STORE,
+    };
+  },
+});
+
+export const getBotSwitchRoute = defineRoute({
+  method: 'GET',
+  url: '/bot-switch',
+  summary: 'Global bot mode and the mode and effect of every line the caller may see',
+  tag: 'bot-switch',
+  roles: ALL_ROLES,
+  responses: { 200: BotSwitchStateSchema },
+  async handler({ user, context }) {
+    return {
+      status: 200,
+      body: await readBotSwitches(context.database, scopeOf(user)),
+      headers: NO_STORE,
+    };
+  },
+});
+
+export const setGlobalBotRoute = defineRoute({
+  method: 'PUT',
+  url: '/bot-switch/global',
+  summary: 'Switch the bot on or off globally (audited)',
+  tag: 'bot-switch',
+  roles: ['shift-lead', 'admin'],
+  body: SetGlobalBotRequestSchema,
+  responses: { 200: BotSwitchStateSchema },
+  async handler({ body, user, context }) {
+    const at = nowIso(context);
+    await setGlobalBotMode(context.database, body.mode, user.id, at);
+    context.events.publish({
+      type: 'bot-switch.changed',
+      at,
+      scope: 'global',
+      line: null,
+      clientId: null,
+      mode: body.mode,
+      changedBy: user.id,
+    });
+    return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
+  },
+});
+
+export const setLineBotRoute = defineRoute({
+  method: 'PUT',
+  url: '/bot-switch/lines/:line',
+  summary: 'Set the bot mode of one line: on, off or inherit (audited)',
+  tag: 'bot-switch',
+  roles: ['shift-lead', 'admin'],
+  params: LineParametersSchema,
+  body: SetLineBotRequestSchema,
+  responses: { 200: BotSwitchStateSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
+  async handler({ params, body, user, context }) {
+    const clientId = await findClientIdByLine(context.database, params.line);
+    if (!clientId) throw notFound('Line');
+    requireClient(user, clientId);
+    const at = nowIso(context);
+    await setLineBotMode(context.database, { line: params.line, clientId }, body.mode, user.id, at);
+    context.events.publish({
+      type: 'bot-switch.changed',
+      at,
+      scope: 'line',
+      line: params.line,
+      clientId,
+      mode: body.mode,
+      changedBy: user.id,
+    });
+    return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
+  },
+});
+
+export const auditLogRoute = defineRoute({
+  method: 'GET',
+  url: '/audit-log',
+  summary: 'Audit entries, newest first (supervisors: their clients and global bot switches)',
+  tag: 'audit',
+  roles: ['supervisor', 'admin'],
+  query: AuditListQuerySchema,
+  responses: { 200: z.array(AuditEntrySchema), 403: ErrorResponseSchema },
+  async handler({ query, user, context }) {
+    if (query.clientId !== undefined) requireClient(user, query.clientId);
+    const entries = await listAudit(context.database, {
+      clientIds: scopeOf(user),
+      ...(query.clientId !== undefined ? { clientId: query.clientId } : {}),
+      limit: query.limit,
+    });
+    return { status: 200, body: entries, headers: NO_STORE };
+  },
+});
+
+export const recordDeletionRoute = defineRoute({
+  method: 'POST',
+  url: '/deletion-receipts',
+  summary: 'Record proof of a deletion (transaction ID, no personal data); idempotent on the ID',
+  tag: 'privacy',
+  roles: ALL_ROLES,
+  body: DeletionReceiptRequestSchema,
+  responses: {
+    200: DeletionReceiptSchema,
+    201: DeletionReceiptSchema,
+    403: ErrorResponseSchema,
+    409: ErrorResponseSchema,
+  },
+  async handler({ body, user, context }) {
+    requireClient(user, body.clientId);
+    const result = await recordDeletionReceipt(context.database, body, user.id, nowIso(context));
+    if (result.kind === 'conflict') throw conflict('Transaction ID was used for another client');
+    return { status: result.kind === 'recorded' ? 201 : 200, body: result.receipt };
+  },
+});
+
+export const listDeletionsRoute = defineRoute({
+  method: 'GET',
+  url: '/deletion-receipts',
+  summary: 'Deletion receipts of a client, newest first',
+  tag: 'privacy',
+  roles: ['supervisor', 'admin'],
+  query: DeletionReceiptListQuerySchema,
+  responses: { 200: z.array(DeletionReceiptSchema), 403: ErrorResponseSchema },
+  async handler({ query, user, context }) {
+    requireClient(user, query.clientId);
+    return {
+      status: 200,
+      body: await listDeletionReceipts(context.database, query),
+      headers: NO_STORE,
+    };
+  },
+});
+
+export const OPERATIONS_ROUTES = [
+  setPresenceRoute,
+  listPresenceRoute,
+  getBotSwitchRoute,
+  setGlobalBotRoute,
+  setLineBotRoute,
+  auditLogRoute,
+  recordDeletionRoute,
+  listDeletionsRoute,
+];

@@ -1,0 +1,96 @@
+/** User administration (admins only); role changes are audited. */
+import { z } from 'zod';
+import { appendAudit } from '../../domain/auditLog';
+import { createUser, findUserRowByName, listUsers, updateUser } from '../../domain/userStore';
+import {
+  CreateUserRequestSchema,
+  UpdateUserRequestSchema,
+  UserIdParametersSchema,
+  UserSchema,
+} from '../../schemas/authSchemas';
+import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+import { nowIso } from '../../portalContext';
+import { conflict, notFound } from '../httpError';
+import { defineRoute } from '../routeDefinition';
+import { NO_STORE } from '../routeHelpers';
+
+export const listUsersRoute = defineRoute({
+  method: 'GET',
+  url: '/users',
+  summary: 'All users with roles and assigned clients',
+  tag: 'users',
+  roles: ['admin'],
+  responses: { 200: z.array(UserSchema) },
+  async handler({ context }) {
+    return { status: 200, body: await listUsers(context.database), headers: NO_STORE };
+  },
+});
+
+export const createUserRoute = defineRoute({
+  method: 'POST',
+  url: '/users',
+  summary: 'Create a user',
+  tag: 'users',
+  roles: ['admin'],
+  body: CreateUserRequestSchema,
+  responses: { 201: UserSchema, 409: ErrorResponseSchema },
+  async handler({ body, user, context }) {
+    if (await findUserRowByName(context.database, body.userName)) {
+      throw conflict('User name is taken');
+    }
+    const at = nowIso(context);
+    const created = await context.database.transaction().execute(async (transaction) => {
+      const newUser = await createUser(transaction, body, context.passwordCost, at);
+      await appendAudit(transaction, {
+        at,
+        actorUserId: user.id,
+        action: 'user.created',
+        clientId: null,
+        targetType: 'user',
+        targetId: newUser.id,
+        details: { role: newUser.role, clientCount: newUser.clientIds.length },
+      });
+      return newUser;
+    });
+    return { status: 201, body: created };
+  },
+});
+
+export const updateUserRoute = defineRoute({
+  method: 'PATCH',
+  url: '/users/:userId',
+  summary: 'Change role, assigned clients, password, name or the disabled flag',
+  tag: 'users',
+  roles: ['admin'],
+  params: UserIdParametersSchema,
+  body: UpdateUserRequestSchema,
+  responses: { 200: UserSchema, 404: ErrorResponseSchema },
+  async handler({ body, params, user, context }) {
+    const at = nowIso(context);
+    const updated = await context.database.transaction().execute(async (transaction) => {
+      const result = await updateUser(transaction, params.userId, body, context.passwordCost, at);
+      if (!result) return undefined;
+      const roleChanged = result.before.role !== result.after.role;
+      await appendAudit(transaction, {
+        at,
+        actorUserId: user.id,
+        action: roleChanged ? 'user.role-changed' : 'user.updated',
+        clientId: null,
+        targetType: 'user',
+        targetId: params.userId,
+        details: {
+          previousRole: result.before.role,
+          role: result.after.role,
+          clientCount: result.after.clientIds.length,
+          disabled: result.after.disabled,
+          passwordChanged: body.password !== undefined,
+        },
+      });
+      return result.after;
+    });
+    if (!updated) throw notFound('User');
+    return { status: 200, body: updated };
+  },
+});
+
+export const USER_ROUTES = [listUsersRoute, createUserRoute, updateUserRoute];

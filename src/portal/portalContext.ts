@@ -1,0 +1,34 @@
+/**
+ * Everything a route or worker needs, built once per portal by `startPortal()` and passed
+ * explicitly (no module-level singletons).
+ */
+import type { Kysely } from 'kysely';
+import type { DatabaseKind } from './database/createDatabase';
+import type { PortalDatabase } from './database/databaseSchema';
+import type { EventHub } from './events/eventHub';
+import type { LoginRateLimiter } from './auth/loginRateLimiter';
+import type { ScryptCost } from './auth/passwordHashing';
+import type { DeliverySettings, SmtpSettings } from './portalOptions';
+
+export interface PortalContext {
+  readonly database: Kysely<PortalDatabase>;
+  readonly databaseKind: DatabaseKind;
+  readonly events: EventHub;
+  readonly loginRateLimiter: LoginRateLimiter;
+  readonly tokenSecret: string;
+  readonly accessTokenSeconds: number;
+  readonly refreshTokenSeconds: number;
+  readonly passwordCost: ScryptCost;
+  readonly delivery: DeliverySettings;
+  readonly smtp: SmtpSettings | undefined;
+  readonly smsGatewayUrl: string | undefined;
+  readonly smsGatewayToken: string | undefined;
+  now(): number;
+  /** Wakes the delivery worker after a note arrived, so delivery does not wait for a poll. */
+  nudgeDelivery(): void;
+}
+
+/** The context clock as UTC ISO text, the form every timestamp column stores. */
+export function nowIso(context: Pick<PortalContext, 'now'>): string {
+  return new Date(context.now()).toISOString();
+}

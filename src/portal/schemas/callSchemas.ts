@@ -1,0 +1,69 @@
+/** Wire schemas of the call log: the billable record of every call (DOMAIN.md "Billing"). */
+import { z } from 'zod';
+import { E164Schema, IdentifierSchema, TimestampSchema, UuidSchema } from './commonSchemas';
+
+/** How a call ended; `null` while the call runs or before the agent classifies it. */
+export const CALL_OUTCOMES = [
+  'message-taken',
+  'forwarded',
+  'caller-hung-up',
+  'wrong-number',
+  'spam',
+  'fax',
+  'answered-by-bot',
+  'question-answered',
+] as const;
+export const CallOutcomeSchema = z.enum(CALL_OUTCOMES);
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** Caller numbers may be withheld; otherwise E.164 or a short internal number. */
+const CallerNumberSchema = z.string().regex(/^\+?[0-9]{2,16}$/, 'Expected a phone number');
+
+export const CreateCallRequestSchema = z.strictObject({
+  /** Chosen by the desk so a retried create never logs the call twice. */
+  id: UuidSchema.optional(),
+  clientId: IdentifierSchema,
+  line: E164Schema,
+  callerNumber: CallerNumberSchema.nullable().optional(),
+  ringAt: TimestampSchema,
+  answerAt: TimestampSchema.nullable().optional(),
+  endAt: TimestampSchema.nullable().optional(),
+  agentId: IdentifierSchema.nullable().optional(),
+  outcome: CallOutcomeSchema.nullable().optional(),
+  wrapUpSeconds: z.number().int().min(0).max(86_400).optional(),
+});
+export type CreateCallRequest = z.infer<typeof CreateCallRequestSchema>;
+
+export const UpdateCallRequestSchema = z.strictObject({
+  answerAt: TimestampSchema.nullable().optional(),
+  endAt: TimestampSchema.nullable().optional(),
+  agentId: IdentifierSchema.nullable().optional(),
+  outcome: CallOutcomeSchema.nullable().optional(),
+  wrapUpSeconds: z.number().int().min(0).max(86_400).optional(),
+});
+export type UpdateCallRequest = z.infer<typeof UpdateCallRequestSchema>;
+
+export const CallSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  line: z.string(),
+  callerNumber: z.string().nullable(),
+  ringAt: z.string(),
+  answerAt: z.string().nullable(),
+  endAt: z.string().nullable(),
+  agentId: z.string().nullable(),
+  outcome: CallOutcomeSchema.nullable(),
+  wrapUpSeconds: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Call = z.infer<typeof CallSchema>;
+
+export const CallIdParametersSchema = z.strictObject({ callId: IdentifierSchema });
+
+export const CallListQuerySchema = z.strictObject({
+  clientId: IdentifierSchema,
+  from: TimestampSchema.optional(),
+  to: TimestampSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});

@@ -1,0 +1,30 @@
+/**
+ * Small building blocks shared by the portal's wire schemas. Every request schema is strict:
+ * unknown fields are a validation error, so a typo never silently drops data.
+ */
+import { z } from 'zod';
+import { AppErrorSchema } from '../../shared/rpc/result';
+
+export const USER_ROLES = ['agent', 'supervisor', 'shift-lead', 'admin'] as const;
+/** What a user may do: agent < supervisor/shift lead < admin (see DOMAIN.md "Who uses"). */
+export type UserRole = (typeof USER_ROLES)[number];
+export const UserRoleSchema = z.enum(USER_ROLES);
+
+export const IdentifierSchema = z.string().min(1).max(64);
+export const UuidSchema = z.uuid();
+/** A dialled number or caller number in E.164. */
+export const E164Schema = z.string().regex(/^\+[1-9]\d{4,14}$/, 'Expected an E.164 number');
+/** An instant with an explicit offset; stored as UTC ISO text. */
+export const TimestampSchema = z.iso.datetime({ offset: true });
+/** A calendar day, e.g. 2025-03-31. */
+export const DaySchema = z.iso.date();
+
+/** Every error answer: `{ error: { code, message, fieldErrors? } }`. */
+export const ErrorResponseSchema = z.object({ error: AppErrorSchema });
+
+export const ClientIdParametersSchema = z.strictObject({ clientId: IdentifierSchema });
+
+/** Normalises any accepted timestamp to UTC ISO text, so strings sort chronologically. */
+export function toUtcIso(timestamp: string): string {
+  return new Date(timestamp).toISOString();
+}
