@@ -1,0 +1,17 @@
+/**
+ * The work areas, in navigation order (Alt+1 … Alt+9 follow this order). A feature plugs in
+ * with one line: `defineArea('<id>', <Component>, { requiredRoles: [...] })`, plus the
+ * `app:areas.<id>` label in both languages (i18n/namespaces/appTranslations.ts).
+ */
+import { SettingsArea } from '../features/settings/SettingsArea';
+import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
+import { AreaNotAvailableYet } from './AreaNotAvailableYet';
+import { defineArea, type AreaDefinition } from './areaDefinition';
+
+export const AREAS: readonly AreaDefinition[] = [
+  defineArea('calls', SoftphonePanel, { requiredRoles: ['agent'], mountAtStart: true }),
+  defineArea('history', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
+  defineArea('directory', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
+  defineArea('supervision', AreaNotAvailableYet, { requiredRoles: ['supervisor', 'shiftLead'] }),
+  defineArea('settings', SettingsArea, { requiredRoles: [] }),
+];

@@ -1,0 +1,14 @@
+/**
+ * Every i18n namespace of the renderer. A feature adds its namespace with one line here,
+ * pointing at a `defineTranslations({ de, en })` object in its own folder.
+ */
+import type { NamespaceTranslations } from './defineTranslations';
+import { appTranslations } from './namespaces/appTranslations';
+import { settingsTranslations } from './namespaces/settingsTranslations';
+
+export const TRANSLATIONS = {
+  app: appTranslations,
+  settings: settingsTranslations,
+} satisfies Record<string, NamespaceTranslations>;
+
+export type NamespaceName = keyof typeof TRANSLATIONS;
