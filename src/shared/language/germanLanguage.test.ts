@@ -3,7 +3,7 @@ import { createCompoundSplitter } from './compoundSplitter';
 import { foldGerman, tokenizeGerman } from './germanNormalizer';
 import { digitsOf, findPhoneNumbers, toE164 } from './germanPhoneNumber';
 import { stemGerman } from './germanStemmer';
-import { contentWords, createGermanTermAnalyzer } from './germanTerms';
+import { COMPOUND_PART_WEIGHT, contentWords, createGermanTermAnalyzer } from './germanTerms';
 import { findKeywords } from './keywordMatcher';
 
 const stem = (word: string) => stemGerman(foldGerman(word));
@@ -58,7 +58,8 @@ describe('createCompoundSplitter', () => {
   it('adds compound parts as weaker terms', () => {
     const analyzer = createGermanTermAnalyzer(['Rechtsschutz', 'Versicherung']);
     const terms = analyzer.terms('Meine Rechtsschutzversicherung');
-    expect(terms.get(stem('Versicherung'))).toBe(0.5);
+    expect(terms.get(stem('Versicherung'))).toBe(COMPOUND_PART_WEIGHT);
+    expect(COMPOUND_PART_WEIGHT).toBeLessThan(1);
     expect(terms.get(stem('Rechtsschutzversicherung'))).toBe(1);
     expect(contentWords('Ich wollte mal fragen, ob Sie heute geöffnet haben')).toEqual([
       'heute',

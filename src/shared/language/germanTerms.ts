@@ -9,7 +9,7 @@ import { stemGerman } from './germanStemmer';
 import { GERMAN_STOP_WORDS } from './germanStopWords';
 
 /** Weight of a compound part relative to the whole word. */
-export const COMPOUND_PART_WEIGHT = 0.5;
+export const COMPOUND_PART_WEIGHT = 0.75;
 
 /** Folded content words of a text: tokens without stop words and one-letter noise. */
 export function contentWords(text: string): string[] {
