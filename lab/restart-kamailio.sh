@@ -3,6 +3,7 @@
 # clients are registered"). Registrations live in memory, so every client must re-register.
 #
 #   bash lab/restart-kamailio.sh [SECONDS_DOWN]     default 0
+#   EMPFANG_LAB_AUTH=1 bash lab/restart-kamailio.sh  switch digest auth on (0: off)
 #
 # Prints "kamailio back at <epoch ms>" on stdout: the moment every Kamailio port answered again,
 # for "re-registered within N s of it being back" assertions.

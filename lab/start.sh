@@ -4,7 +4,8 @@
 #   bash lab/start.sh                 both daemons
 #   bash lab/start.sh kamailio        only Kamailio (used by restart-kamailio.sh)
 #
-# Environment (read at start, remembered in $LAB_RUN_DIR/lab.env for restarts):
+# Environment (remembered in $LAB_RUN_DIR/lab.env, so a Kamailio restart keeps them unless set
+# again, e.g. `EMPFANG_LAB_AUTH=1 bash lab/restart-kamailio.sh`):
 #   EMPFANG_LAB_AUTH=1          digest auth with the fixed lab users (see README)
 #   EMPFANG_LAB_RECEPTION=1001  user that receives calls to E.164 client lines
 #   EMPFANG_LAB_RUN_DIR=...     state dir (default: <repo>/.lab-run)
@@ -26,16 +27,19 @@ for command in kamailio rtpengine openssl setsid ss; do
 done
 
 mkdir -p "$LAB_RUN_DIR"
-if [[ ! -f "$LAB_RUN_DIR/lab.env" || " ${components[*]} " == *" rtpengine "* ]]; then
-  reception=${EMPFANG_LAB_RECEPTION:-1001}
-  [[ "$reception" =~ ^[0-9A-Za-z._-]+$ ]] || lab_die "EMPFANG_LAB_RECEPTION must be a plain user name"
-  cat >"$LAB_RUN_DIR/lab.env" <<EOF
-LAB_AUTH=${EMPFANG_LAB_AUTH:-0}
-LAB_RECEPTION=$reception
-EOF
+# Settings: a full start begins from the defaults, a single-component start (restart) keeps the
+# remembered ones; explicitly set variables win in both cases.
+LAB_AUTH=0
+LAB_RECEPTION=1001
+if [[ " ${components[*]} " != *" rtpengine "* && -f "$LAB_RUN_DIR/lab.env" ]]; then
+  # shellcheck source=/dev/null
+  source "$LAB_RUN_DIR/lab.env"
 fi
-# shellcheck source=/dev/null
-source "$LAB_RUN_DIR/lab.env"
+LAB_AUTH=${EMPFANG_LAB_AUTH:-$LAB_AUTH}
+LAB_RECEPTION=${EMPFANG_LAB_RECEPTION:-$LAB_RECEPTION}
+[[ "$LAB_AUTH" =~ ^[01]$ ]] || lab_die "EMPFANG_LAB_AUTH must be 0 or 1"
+[[ "$LAB_RECEPTION" =~ ^[0-9A-Za-z._-]+$ ]] || lab_die "EMPFANG_LAB_RECEPTION must be a plain user name"
+printf 'LAB_AUTH=%s\nLAB_RECEPTION=%s\n' "$LAB_AUTH" "$LAB_RECEPTION" >"$LAB_RUN_DIR/lab.env"
 
 start_failed() {
   local component=$1 reason=$2
