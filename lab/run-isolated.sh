@@ -9,7 +9,7 @@
 # and everything it starts (browsers, web shell host, SIPp) talks over the namespace's own
 # 127.0.0.1. Afterwards the lab is stopped and CMD's exit code is passed through (1 when the lab
 # cannot start). The state dir is removed after a passing run and kept (with logs) otherwise,
-# or always with EMPFANG_LAB_KEEP=1.
+# or always with EMPFANG_LAB_KEEP=1. Processes CMD left running in the namespace are stopped.
 set -euo pipefail
 self=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
 
@@ -43,12 +43,41 @@ mkdir -p "$LAB_RUN_DIR"
 
 status=1
 child=
+# Every process in this namespace was started by this script: whatever still runs after CMD
+# (a browser, a web shell host, a SIPp peer) is a leftover. Never used outside the namespace.
+namespace_leftovers() {
+  local own pids me=$BASHPID
+  own=$(readlink /proc/self/ns/net)
+  # One find over /proc (a readlink per process is slow on a busy machine); [ and ] are
+  # pattern characters for -lname.
+  own=${own//[/\\[}
+  own=${own//]/\\]}
+  pids=$(find /proc/[0-9]*/ns/net -maxdepth 0 -lname "$own" 2>/dev/null | cut -d/ -f3 |
+    grep -vx -e "$$" -e "$me" | paste -sd, -) || true
+  [[ -n "$pids" ]] || return 0
+  ps -o pid=,stat= -p "$pids" | awk '$2 !~ /^Z/ { print $1 }' || true
+}
+sweep_leftovers() {
+  local leftovers deadline
+  leftovers=$(namespace_leftovers)
+  [[ -n "$leftovers" ]] || return 0
+  lab_log "stopping leftover processes: $(ps -o comm= -p "$(echo "$leftovers" | paste -sd,)" | sort | uniq -c | tr -s ' \n' ' ')"
+  kill -TERM $leftovers 2>/dev/null || true
+  deadline=$(($(lab_now_ms) + 2000))
+  while [[ -n "$(namespace_leftovers)" && $(lab_now_ms) -lt $deadline ]]; do
+    sleep 0.05
+  done
+  leftovers=$(namespace_leftovers)
+  [[ -z "$leftovers" ]] || kill -KILL $leftovers 2>/dev/null || true
+}
 cleanup() {
   trap - EXIT INT TERM
+  set +e
   if [[ -n "$child" ]] && lab_process_alive "$child"; then
     kill -TERM "$child" 2>/dev/null || true
   fi
   bash "$LAB_DIR/stop.sh" >&2 || status=1
+  sweep_leftovers
   if [[ "$status" -eq 0 && "${EMPFANG_LAB_KEEP:-}" != 1 ]]; then
     rm -rf "$LAB_RUN_DIR"
   else
