@@ -1,0 +1,507 @@
+/**
+ * The call legs of the desk over SIP.js sessions: incoming (ring, answer, decline), outgoing
+ * (dial, cancel), and in-call operations (hold, mute, DTMF, hang up, blind and attended
+ * transfer, call waiting and swap). Every state change goes through the store's
+ * `applyCallEvent`, i.e. through the shared call state machine.
+ */
+import {
+  Invitation,
+  Inviter,
+  SessionState,
+  UserAgent,
+  type Referral,
+  type Session,
+  type URI,
+} from 'sip.js';
+import { CallState, isConnected, isTerminal } from '../../../shared/domain/callState';
+import type { CallLeg, CallOutcome, CallStore } from './callStore';
+import type { SessionMedia } from './media/sessionMedia';
+import { attendedReferTo, sipfragStatus } from './sip/referTarget';
+import { callerOf, clientLineOf, inspectOffer, remotePartyOf } from './sip/inviteInspection';
+import type { CallNotifier } from './media/callNotifier';
+import type { RemoteAudio } from './media/remoteAudio';
+import type { Ringer } from './media/ringer';
+import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
+
+export interface CallControllerOptions {
+  store: CallStore;
+  userAgent(): UserAgent | undefined;
+  /** The SIP domain numbers and extensions are dialled in. */
+  domain(): string;
+  mediaOf(session: Session): SessionMedia | undefined;
+  remoteAudio: RemoteAudio;
+  ringer: Ringer;
+  notifier: CallNotifier;
+  /** Texts for the OS notification (translated by the caller). */
+  notificationText(leg: CallLeg): { title: string; body: string };
+  /** Whether the agent takes calls now (presence available). */
+  acceptsCalls(): boolean;
+  sessionDescriptionHandlerOptions(): object;
+  onLegFinished?(leg: CallLeg): void;
+  /** How long an ended leg stays visible. */
+  lingerMs?: number;
+}
+
+interface LegRuntime {
+  session: Session;
+  held: boolean;
+  muted: boolean;
+  localEnd?: CallOutcome;
+  statusCode?: number;
+  transferTimer?: ReturnType<typeof setTimeout>;
+}
+
+export type DialProblem = 'invalid-number' | 'not-registered';
+
+/** At most one conversation plus one waiting call (and a consultation call). */
+const MAX_LIVE_LEGS = 3;
+/** A transfer without a final NOTIFY within this time counts as failed. */
+const TRANSFER_TIMEOUT_MS = 30_000;
+const DTMF_TONES = /^[0-9*#A-D]$/;
+
+export class CallController {
+  private readonly runtimes = new Map<string, LegRuntime>();
+
+  constructor(private readonly options: CallControllerOptions) {}
+
+  private get store() {
+    return this.options.store.getState();
+  }
+
+  /** Handles an incoming INVITE: reject unusable offers, ring, or answer a Replaces at once. */
+  async handleInvitation(invitation: Invitation): Promise<void> {
+    const message = invitation.request;
+    const verdict = inspectOffer(message);
+    if (!verdict.usable) {
+      await invitation.reject({ statusCode: verdict.statusCode }).catch(() => undefined);
+      return;
+    }
+    const replaces = invitation.replacee ? this.legIdOf(invitation.replacee) : undefined;
+    if (!replaces) {
+      if (!this.options.acceptsCalls()) {
+        await invitation.reject({ statusCode: 480 }).catch(() => undefined);
+        return;
+      }
+      if (this.liveCount() >= MAX_LIVE_LEGS - 1) {
+        await invitation.reject({ statusCode: 486 }).catch(() => undefined);
+        return;
+      }
+    }
+    const caller = callerOf(message);
+    const id = crypto.randomUUID();
+    const waiting = this.liveCount() > 0;
+    this.track(id, invitation);
+    this.store.addLeg({
+      id,
+      event: 'incoming',
+      direction: 'incoming',
+      remoteNumber: caller.number,
+      remoteLabel: caller.label,
+      remoteName: caller.name,
+      clientLine: clientLineOf(message),
+      createdAt: Date.now(),
+    });
+    if (replaces) {
+      // Attended transfer towards this desk: the new call takes over an existing one.
+      this.runtimes.get(replaces)!.localEnd = 'replaced';
+      await this.answer(id);
+      return;
+    }
+    await invitation.progress().catch(() => undefined);
+    this.options.ringer.start(waiting ? 'waiting' : 'incoming');
+    const { title, body } = this.options.notificationText(this.store.legs[id]!);
+    this.options.notifier.incoming(id, title, body);
+  }
+
+  async answer(id: string): Promise<void> {
+    const runtime = this.runtimes.get(id);
+    const leg = this.store.legs[id];
+    if (!runtime || !(runtime.session instanceof Invitation) || leg?.state !== CallState.Ringing) {
+      return;
+    }
+    // Call waiting: the current conversation goes on hold before the new one is answered.
+    for (const other of this.liveLegs()) {
+      if (other.id !== id && other.state === CallState.Active) await this.setHold(other.id, true);
+    }
+    this.store.applyCallEvent(id, 'answer');
+    this.stopRingingIfQuiet();
+    this.options.notifier.dismiss(id);
+    try {
+      await runtime.session.accept({
+        sessionDescriptionHandlerOptions: this.options.sessionDescriptionHandlerOptions(),
+      });
+    } catch {
+      this.store.applyCallEvent(id, 'failed', { lastError: 'media-failed', outcome: 'failed' });
+    }
+  }
+
+  async decline(id: string): Promise<void> {
+    const runtime = this.runtimes.get(id);
+    if (!runtime || !(runtime.session instanceof Invitation)) return;
+    if (runtime.session.state !== SessionState.Initial) return;
+    runtime.localEnd = 'declined';
+    // 486 Busy Here lets a proxy try another desk; 603 would end the call for everyone.
+    await runtime.session.reject({ statusCode: 486 }).catch(() => undefined);
+  }
+
+  /** Resolves `target` (number, extension or SIP URI) to a URI in the desk's domain. */
+  targetUri(target: string): URI | undefined {
+    const trimmed = target.trim();
+    if (/^sips?:/i.test(trimmed)) return UserAgent.makeURI(trimmed);
+    const parsed = parsePhoneNumber(trimmed);
+    if (parsed.kind === 'invalid') return undefined;
+    const user = parsed.kind === 'e164' ? parsed.e164 : parsed.digits;
+    return UserAgent.makeURI(`sip:${user}@${this.options.domain()}`);
+  }
+
+  /** Places a call; the conversation in progress (if any) goes on hold first. */
+  async dial(
+    target: string,
+    options: { consultationFor?: string; remember?: boolean } = {},
+  ): Promise<{ ok: true; id: string } | { ok: false; problem: DialProblem }> {
+    const userAgent = this.options.userAgent();
+    const uri = this.targetUri(target);
+    if (!uri) return { ok: false, problem: 'invalid-number' };
+    if (!userAgent || !userAgent.isConnected()) return { ok: false, problem: 'not-registered' };
+    for (const other of this.liveLegs()) {
+      if (other.state === CallState.Active) await this.setHold(other.id, true);
+    }
+    if (options.remember !== false) this.store.setLastDialled(target.trim());
+    const inviter = new Inviter(userAgent, uri, {
+      sessionDescriptionHandlerOptions: this.options.sessionDescriptionHandlerOptions(),
+      earlyMedia: true,
+    });
+    return { ok: true, id: this.startOutgoing(inviter, uri, options.consultationFor) };
+  }
+
+  async hangUp(id: string): Promise<void> {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) return;
+    const session = runtime.session;
+    runtime.localEnd ??= 'completed';
+    try {
+      if (session.state === SessionState.Established) await session.bye();
+      else if (session instanceof Inviter) {
+        runtime.localEnd = 'cancelled';
+        await session.cancel();
+      } else if (session instanceof Invitation && session.state === SessionState.Initial) {
+        runtime.localEnd = 'declined';
+        await session.reject({ statusCode: 486 });
+      }
+    } catch {
+      // The session ended by itself meanwhile; its state listener records the outcome.
+    }
+  }
+
+  /** Hold (re-INVITE sendonly/inactive) or resume; resolves when the far end answered. */
+  async setHold(id: string, hold: boolean): Promise<boolean> {
+    const runtime = this.runtimes.get(id);
+    const leg = this.store.legs[id];
+    if (!runtime || !leg || runtime.session.state !== SessionState.Established) return false;
+    if (runtime.held === hold || leg.pending === 'hold' || leg.pending === 'resume') {
+      return runtime.held === hold;
+    }
+    const session = runtime.session;
+    const previous = session.sessionDescriptionHandlerOptionsReInvite;
+    session.sessionDescriptionHandlerOptionsReInvite = { ...previous, hold } as typeof previous;
+    this.store.patchLeg(id, { pending: hold ? 'hold' : 'resume' });
+    const accepted = await new Promise<boolean>((resolve) => {
+      session
+        .invite({
+          requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) },
+        })
+        .catch(() => resolve(false));
+    });
+    if (!accepted) {
+      session.sessionDescriptionHandlerOptionsReInvite = previous;
+      this.store.patchLeg(id, { pending: undefined, lastError: 'hold-failed' });
+      return false;
+    }
+    runtime.held = hold;
+    this.applyTrackSwitches(id);
+    this.store.applyCallEvent(id, hold ? 'hold' : 'resume', {
+      pending: undefined,
+      lastError: undefined,
+    });
+    return true;
+  }
+
+  /** Mute disables the outgoing track: the far end receives silence, no energy. */
+  setMuted(id: string, muted: boolean): void {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) return;
+    runtime.muted = muted;
+    this.applyTrackSwitches(id);
+    this.store.patchLeg(id, { muted });
+  }
+
+  /** RFC 4733 in the media; SIP INFO (application/dtmf-relay) when the peer negotiated none. */
+  async sendDtmf(id: string, tone: string): Promise<boolean> {
+    const runtime = this.runtimes.get(id);
+    if (!runtime || !DTMF_TONES.test(tone)) return false;
+    const session = runtime.session;
+    if (session.state !== SessionState.Established) return false;
+    if (this.options.mediaOf(session)?.sendDtmf(tone)) return true;
+    try {
+      await session.info({
+        requestOptions: {
+          body: {
+            contentDisposition: 'render',
+            contentType: 'application/dtmf-relay',
+            content: `Signal=${tone}\r\nDuration=160`,
+          },
+        },
+      });
+      return true;
+    } catch {
+      this.store.patchLeg(id, { lastError: 'dtmf-failed' });
+      return false;
+    }
+  }
+
+  /** Blind transfer: hold, REFER to the target, end our leg when the target answered. */
+  async blindTransfer(id: string, target: string): Promise<boolean> {
+    const uri = this.targetUri(target);
+    const runtime = this.runtimes.get(id);
+    if (!uri || !runtime || runtime.session.state !== SessionState.Established) return false;
+    await this.setHold(id, true);
+    return this.refer(id, uri.toString());
+  }
+
+  /** Attended transfer, step 1: hold the caller and call the target for a consultation. */
+  async startConsultation(id: string, target: string) {
+    const leg = this.store.legs[id];
+    if (!leg || !isConnected(leg.state)) return { ok: false as const, problem: 'invalid-number' };
+    if (this.targetUri(target) === undefined) {
+      return { ok: false as const, problem: 'invalid-number' as const };
+    }
+    await this.setHold(id, true);
+    const result = await this.dial(target, { consultationFor: id, remember: false });
+    if (result.ok) this.store.applyCallEvent(id, 'consult');
+    return result;
+  }
+
+  /** Attended transfer, step 2: REFER the caller to the consulted party with Replaces. */
+  async completeAttendedTransfer(id: string): Promise<boolean> {
+    const consultation = this.liveLegs().find((leg) => leg.consultationFor === id);
+    const consultationRuntime = consultation && this.runtimes.get(consultation.id);
+    if (!consultationRuntime || consultationRuntime.session.state !== SessionState.Established) {
+      return false;
+    }
+    const referTo = attendedReferTo(consultationRuntime.session);
+    if (!referTo) return false;
+    consultationRuntime.localEnd = 'transferred';
+    const done = await this.refer(id, referTo);
+    if (!done) consultationRuntime.localEnd = undefined;
+    return done;
+  }
+
+  /** Call waiting: makes `id` the conversation and holds every other connected leg. */
+  async swap(id: string): Promise<void> {
+    for (const other of this.liveLegs()) {
+      if (other.id !== id && other.state === CallState.Active) await this.setHold(other.id, true);
+    }
+    await this.setHold(id, false);
+  }
+
+  /** Switches the microphone of every live call (device change keeps the calls). */
+  async useMicrophone(open: () => Promise<MediaStream>): Promise<void> {
+    for (const [id, runtime] of this.runtimes) {
+      const media = this.options.mediaOf(runtime.session);
+      if (!media || runtime.session.state !== SessionState.Established) continue;
+      await media.useMicrophone(await open());
+      this.applyTrackSwitches(id);
+    }
+  }
+
+  /** Ends every call (the desk is closing or the SIP account changes). */
+  async endAll(): Promise<void> {
+    await Promise.all([...this.runtimes.keys()].map((id) => this.hangUp(id)));
+  }
+
+  liveLegs(): CallLeg[] {
+    const { legs, legOrder } = this.store;
+    return legOrder
+      .map((id) => legs[id])
+      .filter((leg): leg is CallLeg => leg !== undefined && !isTerminal(leg.state));
+  }
+
+  private liveCount(): number {
+    return this.liveLegs().length;
+  }
+
+  private legIdOf(session: Session): string | undefined {
+    for (const [id, runtime] of this.runtimes) if (runtime.session === session) return id;
+    return undefined;
+  }
+
+  private startOutgoing(inviter: Inviter, uri: URI, consultationFor?: string): string {
+    const id = crypto.randomUUID();
+    const party = remotePartyOf(uri.user, undefined);
+    this.track(id, inviter);
+    this.store.addLeg({
+      id,
+      event: 'dial',
+      direction: 'outgoing',
+      remoteNumber: party.number,
+      remoteLabel: party.label,
+      remoteName: '',
+      createdAt: Date.now(),
+      consultationFor,
+    });
+    inviter
+      .invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            if (response.message.statusCode === 183 && response.message.body) {
+              this.store.applyCallEvent(id, 'progress');
+              this.attachRemoteAudio(id);
+            }
+          },
+          onReject: (response) => {
+            const runtime = this.runtimes.get(id);
+            if (runtime) runtime.statusCode = response.message.statusCode;
+          },
+        },
+      })
+      .catch(() => {
+        this.store.applyCallEvent(id, 'failed', { outcome: 'failed' });
+      });
+    return id;
+  }
+
+  private track(id: string, session: Session): void {
+    this.runtimes.set(id, { session, held: false, muted: false });
+    session.delegate = { onRefer: (referral) => void this.onRefer(id, referral) };
+    session.stateChange.addListener((state) => this.onSessionState(id, state));
+  }
+
+  private onSessionState(id: string, state: SessionState): void {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) return;
+    if (state === SessionState.Established) {
+      this.store.applyCallEvent(id, 'established', { connectedAt: Date.now() });
+      this.attachRemoteAudio(id);
+      this.applyTrackSwitches(id);
+    } else if (state === SessionState.Terminated) {
+      this.finish(id, runtime);
+    }
+  }
+
+  private finish(id: string, runtime: LegRuntime): void {
+    const leg = this.store.legs[id];
+    if (!leg) return;
+    if (runtime.transferTimer !== undefined) clearTimeout(runtime.transferTimer);
+    const patch = { endedAt: Date.now(), statusCode: runtime.statusCode };
+    if (leg.state === CallState.Ringing) {
+      const declined = runtime.localEnd === 'declined';
+      this.store.applyCallEvent(id, declined ? 'decline' : 'cancelled', {
+        ...patch,
+        outcome: declined ? 'declined' : 'missed',
+      });
+    } else if (leg.state === CallState.Dialling || leg.state === CallState.EarlyMedia) {
+      const cancelled = runtime.localEnd === 'cancelled';
+      const busy = runtime.statusCode === 486 || runtime.statusCode === 600;
+      this.store.applyCallEvent(id, cancelled ? 'hangup' : 'rejected', {
+        ...patch,
+        outcome: cancelled ? 'cancelled' : busy ? 'busy' : 'rejected',
+      });
+    } else if (!isTerminal(leg.state)) {
+      const event = runtime.localEnd ? 'hangup' : 'remoteHangup';
+      this.store.applyCallEvent(id, event, { ...patch, outcome: runtime.localEnd ?? 'completed' });
+    }
+    this.options.remoteAudio.detach(id);
+    this.options.notifier.dismiss(id);
+    this.runtimes.delete(id);
+    this.stopRingingIfQuiet();
+    if (leg.consultationFor) this.store.applyCallEvent(leg.consultationFor, 'consultEnded');
+    const finished = this.store.legs[id];
+    if (finished) this.options.onLegFinished?.(finished);
+    setTimeout(() => this.store.removeLeg(id), this.options.lingerMs ?? 4_000);
+  }
+
+  private async refer(id: string, referTo: string): Promise<boolean> {
+    const runtime = this.runtimes.get(id);
+    if (!runtime) return false;
+    const session = runtime.session;
+    this.store.applyCallEvent(id, 'transfer', { pending: 'transfer', lastError: undefined });
+    return new Promise<boolean>((resolve) => {
+      let settled = false;
+      const settle = (success: boolean) => {
+        if (settled) return;
+        settled = true;
+        if (runtime.transferTimer !== undefined) clearTimeout(runtime.transferTimer);
+        if (success) {
+          runtime.localEnd = 'transferred';
+          this.store.applyCallEvent(id, 'transferSucceeded', { pending: undefined });
+          void session.bye().catch(() => undefined);
+        } else {
+          this.store.applyCallEvent(id, 'transferFailed', {
+            pending: undefined,
+            lastError: 'transfer-failed',
+          });
+          // The state machine returns a failed transfer to Held; make the media match.
+          if (!runtime.held) this.store.applyCallEvent(id, 'resume');
+        }
+        resolve(success);
+      };
+      runtime.transferTimer = setTimeout(() => settle(false), TRANSFER_TIMEOUT_MS);
+      const extraHeaders = [
+        `Refer-To: ${referTo}`,
+        `Referred-By: <${session.userAgent.configuration.uri.toString()}>`,
+        `Contact: ${session.userAgent.contact.toString()}`,
+      ];
+      session
+        ._refer(
+          (notification) => {
+            void notification.accept().catch(() => undefined);
+            const status = sipfragStatus(notification.request.body);
+            if (status !== undefined && status >= 200) settle(status < 300);
+          },
+          { onReject: () => settle(false) },
+          { extraHeaders },
+        )
+        .catch(() => settle(false));
+    });
+  }
+
+  /** Transferee role: the far end transfers us; follow the REFER with a new call. */
+  private async onRefer(id: string, referral: Referral): Promise<void> {
+    const userAgent = this.options.userAgent();
+    if (!userAgent) {
+      await referral.reject().catch(() => undefined);
+      return;
+    }
+    try {
+      await referral.accept();
+    } catch {
+      return;
+    }
+    const inviter = referral.makeInviter({
+      sessionDescriptionHandlerOptions: this.options.sessionDescriptionHandlerOptions(),
+      earlyMedia: true,
+    });
+    const parent = this.runtimes.get(id);
+    if (parent) parent.localEnd = 'transferred';
+    this.startOutgoing(inviter, referral.referTo.uri);
+  }
+
+  private attachRemoteAudio(id: string): void {
+    const runtime = this.runtimes.get(id);
+    const stream = runtime && this.options.mediaOf(runtime.session)?.remoteStream();
+    if (stream) this.options.remoteAudio.attach(id, stream);
+  }
+
+  private applyTrackSwitches(id: string): void {
+    const runtime = this.runtimes.get(id);
+    const media = runtime && this.options.mediaOf(runtime.session);
+    if (!runtime || !media) return;
+    media.setReceiving(!runtime.held);
+    media.setSending(!runtime.held && !runtime.muted);
+  }
+
+  private stopRingingIfQuiet(): void {
+    const ringing = this.liveLegs().filter((leg) => leg.state === CallState.Ringing);
+    if (ringing.length === 0) this.options.ringer.stop();
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * A session description handler without WebRTC, for unit tests in jsdom: it writes a small
+ * SDP offer/answer whose direction follows SIP.js's `hold` option (sendonly when holding) and
+ * records what the call controller does to the media (sending, receiving, DTMF, microphone).
+ */
+import type {
+  BodyAndContentType,
+  Session,
+  SessionDescriptionHandler,
+  SessionDescriptionHandlerFactory,
+  SessionDescriptionHandlerOptions,
+} from 'sip.js';
+import type { SessionMedia } from '../media/sessionMedia';
+
+export class SessionDescriptionHandlerFake implements SessionDescriptionHandler {
+  sending = true;
+  receiving = true;
+  readonly dtmfSent: string[] = [];
+  microphoneSwitches = 0;
+  remoteSdp: string | undefined;
+  closed = false;
+
+  constructor(private readonly rfc4733: boolean) {}
+
+  close(): void {
+    this.closed = true;
+  }
+
+  async getDescription(options?: SessionDescriptionHandlerOptions): Promise<BodyAndContentType> {
+    const hold = (options as { hold?: boolean } | undefined)?.hold === true;
+    const direction = hold ? 'sendonly' : 'sendrecv';
+    const events = this.rfc4733 ? ' 101' : '';
+    const body = [
+      'v=0',
+      'o=- 1 1 IN IP4 127.0.0.1',
+      's=-',
+      'c=IN IP4 127.0.0.1',
+      't=0 0',
+      `m=audio 40000 RTP/AVP 0${events}`,
+      'a=rtpmap:0 PCMU/8000',
+      ...(this.rfc4733 ? ['a=rtpmap:101 telephone-event/8000'] : []),
+      `a=${direction}`,
+      '',
+    ].join('\r\n');
+    return { body, contentType: 'application/sdp' };
+  }
+
+  hasDescription(contentType: string): boolean {
+    return contentType === 'application/sdp';
+  }
+
+  async setDescription(sdp: string): Promise<void> {
+    if (!/^m=audio /m.test(sdp)) throw new Error('no audio in the remote description');
+    this.remoteSdp = sdp;
+  }
+
+  sendDtmf(tones: string): boolean {
+    if (!this.rfc4733) return false;
+    this.dtmfSent.push(tones);
+    return true;
+  }
+}
+
+/** A factory for the fake; `rfc4733: false` forces the SIP INFO fallback for DTMF. */
+export function sessionDescriptionHandlerFakeFactory(
+  options: { rfc4733?: boolean } = {},
+): SessionDescriptionHandlerFactory {
+  return () => new SessionDescriptionHandlerFake(options.rfc4733 ?? true);
+}
+
+/** The controller's view of a fake handler. */
+export function fakeMediaOf(session: Session): SessionMedia | undefined {
+  const handler = session.sessionDescriptionHandler;
+  if (!(handler instanceof SessionDescriptionHandlerFake)) return undefined;
+  return {
+    setSending: (enabled) => {
+      handler.sending = enabled;
+    },
+    setReceiving: (enabled) => {
+      handler.receiving = enabled;
+    },
+    sendDtmf: (tone) => handler.sendDtmf(tone),
+    useMicrophone: async () => {
+      handler.microphoneSwitches += 1;
+    },
+    remoteStream: () => undefined,
+    localStream: () => undefined,
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * A complete softphone desk for unit tests: the real engine, store and call controller over
+ * the in-memory SIP network, with fakes for WebRTC media, ringer, notifications and audio.
+ */
+import { Md5 } from 'sip.js/lib/core/messages/md5.js';
+import type { AppClient } from '../../../../shared/contract/appContract';
+import {
+  DEFAULT_SETTINGS,
+  type SettingsView,
+} from '../../../../shared/contract/services/settingsService';
+import type { WatchdogPolicy } from '../../../../shared/domain/registrationWatchdog';
+import { createCallStore, type CallStore } from '../callStore';
+import type { CallNotifier } from '../media/callNotifier';
+import type { RemoteAudio } from '../media/remoteAudio';
+import type { RingKind, Ringer } from '../media/ringer';
+import { SoftphoneEngine } from '../softphoneEngine';
+import { fakeMediaOf, sessionDescriptionHandlerFakeFactory } from './sessionDescriptionHandlerFake';
+import type { SipNetworkFake } from './sipNetworkFake';
+
+export class RingerFake implements Ringer {
+  ringing: RingKind | undefined;
+  readonly started: RingKind[] = [];
+  start(kind: RingKind): void {
+    this.ringing = kind;
+    this.started.push(kind);
+  }
+  stop(): void {
+    this.ringing = undefined;
+  }
+  async setDevice(): Promise<boolean> {
+    return true;
+  }
+}
+
+export class CallNotifierFake implements CallNotifier {
+  readonly shown = new Map<string, { title: string; body: string }>();
+  requestPermission(): void {}
+  incoming(legId: string, title: string, body: string): void {
+    this.shown.set(legId, { title, body });
+  }
+  dismiss(legId: string): void {
+    this.shown.delete(legId);
+  }
+}
+
+class RemoteAudioFake implements RemoteAudio {
+  attach(): void {}
+  detach(): void {}
+  async setSpeaker(): Promise<boolean> {
+    return true;
+  }
+}
+
+/** Short timings so watchdog wiring tests run in about a second of real time. */
+export const FAST_WATCHDOG_POLICY: WatchdogPolicy = {
+  probeIntervalMs: 150,
+  probeTimeoutMs: 100,
+  missedProbesForDead: 2,
+  connectTimeoutMs: 150,
+  registerTimeoutMs: 150,
+  backoffBaseMs: 20,
+  backoffCapMs: 100,
+  refreshRatio: 0.85,
+};
+
+export interface SoftphoneDeskFake {
+  user: string;
+  store: CallStore;
+  engine: SoftphoneEngine;
+  ringer: RingerFake;
+  notifier: CallNotifierFake;
+  storage: Map<string, string>;
+  keyRequests: string[];
+}
+
+export async function createSoftphoneDeskFake(
+  network: SipNetworkFake,
+  user: string,
+  options: {
+    password?: string;
+    rfc4733?: boolean;
+    policy?: WatchdogPolicy;
+    storage?: Map<string, string>;
+  } = {},
+): Promise<SoftphoneDeskFake> {
+  const view: SettingsView = {
+    values: {
+      ...DEFAULT_SETTINGS,
+      sip: {
+        ...DEFAULT_SETTINGS.sip,
+        uri: `sip:${user}@${network.domain}`,
+        webSocketServer: 'ws://sip.fake',
+      },
+    },
+    secretsSet: {
+      sipPassword: options.password !== undefined,
+      deepgramApiKey: false,
+      openAiApiKey: false,
+    },
+    secretStorage: 'memory-only',
+  };
+  const keyRequests: string[] = [];
+  const client = {
+    settings: {
+      get: async () => ({ ok: true, value: view }),
+      onDidChange: () => () => undefined,
+    },
+    sipAuth: {
+      digestKey: async (realm: string) => {
+        keyRequests.push(realm);
+        const password = options.password;
+        return {
+          ok: true,
+          value:
+            password === undefined
+              ? null
+              : { username: user, realm, ha1: Md5.hashStr(`${user}:${realm}:${password}`) },
+        };
+      },
+    },
+  } as unknown as Pick<AppClient, 'settings' | 'sipAuth'>;
+  const storage = options.storage ?? new Map<string, string>();
+  const store = createCallStore();
+  const ringer = new RingerFake();
+  const notifier = new CallNotifierFake();
+  const engine = new SoftphoneEngine({
+    store,
+    client,
+    socketFactory: network.socketFactory,
+    sessionDescriptionHandlerFactory: sessionDescriptionHandlerFakeFactory({
+      rfc4733: options.rfc4733,
+    }),
+    mediaOf: fakeMediaOf,
+    ringer,
+    notifier,
+    remoteAudio: new RemoteAudioFake(),
+    policy: options.policy,
+    storage: {
+      getItem: (key) => storage.get(key) ?? null,
+      setItem: (key, value) => void storage.set(key, value),
+    },
+    viaHost: `desk${user}.invalid`,
+    lingerMs: 60_000,
+  });
+  await engine.start();
+  return { user, store, engine, ringer, notifier, storage, keyRequests };
+}
