@@ -5,10 +5,12 @@
 import type { NamespaceTranslations } from './defineTranslations';
 import { appTranslations } from './namespaces/appTranslations';
 import { settingsTranslations } from './namespaces/settingsTranslations';
+import { transcriptTranslations } from '../features/transcript/transcriptTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
   settings: settingsTranslations,
+  transcript: transcriptTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;
