@@ -53,6 +53,8 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
     initAsync: false,
     // React renders every string as text, so i18next must not HTML-escape a second time.
     interpolation: { escapeValue: false },
+    // No advertising line in the console of a production desk.
+    showSupportNotice: false,
   });
   return instance;
 }
