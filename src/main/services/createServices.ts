@@ -8,6 +8,7 @@ import type { ServiceImplementation } from '../../shared/contract/contractDefini
 import type { SystemInfo } from '../../shared/contract/services/systemService';
 import type { updateService } from '../../shared/contract/services/updateService';
 import type { SecretStore } from './secrets/secretStore';
+import { createPortalService } from './portal/portalService';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
 import { createSipAuthService } from './sipAuth/sipAuthService';
 import { createSystemService } from './system/systemService';
@@ -36,6 +37,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     filePath: join(environment.dataDirectory, 'settings.json'),
     secrets: environment.secrets,
   });
+  const portal = createPortalService({ settings, ...environment });
   const services: AppServices = {
     system: createSystemService({
       shell: environment.shell,
@@ -47,6 +49,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     updates: environment.updates ?? createUnsupportedUpdateService(),
     vault: createVaultService({ secrets: environment.secrets }),
     sipAuth: createSipAuthService(settings),
+    portal,
   };
-  return { services, settings, dispose: async () => undefined };
+  return { services, settings, dispose: () => portal.dispose() };
 }

@@ -4,6 +4,7 @@
  * To add a service: declare it in `services/<name>Service.ts`, add it here, implement it under
  * `src/main/services/`, and wire it in `createServices()`.
  */
+import { portalService } from './services/portalService';
 import { settingsService } from './services/settingsService';
 import { sipAuthService } from './services/sipAuthService';
 import { systemService } from './services/systemService';
@@ -17,6 +18,7 @@ export const APP_CONTRACT = {
   updates: updateService,
   vault: vaultService,
   sipAuth: sipAuthService,
+  portal: portalService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;

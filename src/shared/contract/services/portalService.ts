@@ -1,0 +1,266 @@
+/**
+ * The desk's connection to the central portal, kept by the host.
+ *
+ * Tokens MUST stay in the host: the renderer sees only the session state (who is logged in,
+ * which roles and clients), never an access or refresh token. With no portal URL in the
+ * settings the host runs the portal embedded (SQLite in its data folder) and offers a first-run
+ * set-up (first account, demo data). Failures the desk must act on (wrong password, portal
+ * unreachable, 429/503 with Retry-After) cross as data, not as errors.
+ *
+ * Session state:
+ * ```
+ * starting ──▶ logged-out ──login──▶ logged-in ──logout / session ended──▶ logged-out
+ *    │                                   ▲ refresh on start (stored refresh token)
+ *    └──▶ failed (embedded portal could not start, bad URL) ── settings change ──▶ starting
+ * ```
+ */
+import { z } from 'zod';
+import { ClientProfileSchema } from '../../domain/clientProfile';
+import { defineMethod, defineService } from '../contractDefinition';
+
+export const PORTAL_ROLES = ['agent', 'supervisor', 'shift-lead', 'admin'] as const;
+export type PortalRole = (typeof PORTAL_ROLES)[number];
+
+const E164 = z.string().regex(/^\+[1-9]\d{4,14}$/, 'Expected an E.164 number');
+const Identifier = z.string().min(1).max(64);
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const PortalUserSchema = z.object({
+  id: z.string(),
+  userName: z.string(),
+  displayName: z.string(),
+  role: z.enum(PORTAL_ROLES),
+  clientIds: z.array(z.string()),
+});
+export type PortalUser = z.infer<typeof PortalUserSchema>;
+
+export const SESSION_STATUSES = ['starting', 'logged-out', 'logged-in', 'failed'] as const;
+export const SESSION_END_REASONS = ['logout', 'expired', 'revoked'] as const;
+
+export const PortalSessionStateSchema = z.object({
+  status: z.enum(SESSION_STATUSES),
+  /** Embedded: the host runs the portal itself; remote: the configured portal URL. */
+  mode: z.enum(['embedded', 'remote']),
+  /** Whether the last request or the event stream reached the portal. */
+  connection: z.enum(['online', 'offline', 'unknown']),
+  user: PortalUserSchema.nullable(),
+  /** memory-only: the session does not survive a restart (no real key store). */
+  sessionStorage: z.enum(['persistent', 'memory-only']),
+  endedReason: z.enum(SESSION_END_REASONS).nullable(),
+  /** Embedded portal only: what the first-run set-up may offer. */
+  firstRun: z.object({ needsAccount: z.boolean(), canLoadDemoData: z.boolean() }).nullable(),
+});
+export type PortalSessionState = z.infer<typeof PortalSessionStateSchema>;
+
+export const LoginRequestSchema = z.object({
+  userName: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(1024),
+});
+
+export const LoginResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ok'), session: PortalSessionStateSchema }),
+  z.object({ kind: z.literal('invalid') }),
+  z.object({ kind: z.literal('rate-limited'), retryAfterSeconds: z.number().int().min(0) }),
+  z.object({ kind: z.literal('unreachable') }),
+]);
+export type LoginResult = z.infer<typeof LoginResultSchema>;
+
+export const FirstAccountRequestSchema = z.object({
+  userName: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/, 'Lower-case letters, digits, dot, dash and underscore only'),
+  displayName: z.string().trim().min(1).max(200),
+  password: z.string().min(12).max(1024),
+  loadDemoData: z.boolean(),
+});
+export type FirstAccountRequest = z.infer<typeof FirstAccountRequestSchema>;
+
+export const ClientLookupSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('found'), profile: ClientProfileSchema }),
+  z.object({ kind: z.literal('unknown-line'), line: z.string() }),
+  /** The line belongs to a client this user is not assigned to. */
+  z.object({ kind: z.literal('not-assigned'), line: z.string() }),
+]);
+export type ClientLookup = z.infer<typeof ClientLookupSchema>;
+
+export const ClientSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  lines: z.array(z.string()),
+});
+export type ClientSummary = z.infer<typeof ClientSummarySchema>;
+
+export const NOTE_OUTCOMES = [
+  'message-taken',
+  'forwarded',
+  'caller-hung-up',
+  'wrong-number',
+  'spam',
+  'fax',
+] as const;
+export type NoteOutcome = (typeof NOTE_OUTCOMES)[number];
+export const NOTE_URGENCIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type NoteUrgency = (typeof NOTE_URGENCIES)[number];
+
+/** The note as the portal takes it (`POST /notes`); the same limits as the portal's schema. */
+export const NoteSubmissionSchema = z.object({
+  clientId: Identifier,
+  callId: Identifier.nullable(),
+  callerName: z.string().max(200),
+  company: z.string().max(200),
+  callbackNumber: z
+    .string()
+    .max(40)
+    .regex(/^[+0-9 ()/-]*$/, 'Digits, +, space, (, ), / and - only'),
+  concern: z.string().min(1).max(2000),
+  urgency: z.enum(NOTE_URGENCIES),
+  preferredCallbackTime: z.string().max(200),
+  outcome: z.enum(NOTE_OUTCOMES),
+  freeText: z.string().max(8000),
+  tags: z.array(z.string().min(1).max(64)).max(20),
+});
+export type NoteSubmission = z.infer<typeof NoteSubmissionSchema>;
+
+export const CALL_OUTCOMES = [...NOTE_OUTCOMES, 'answered-by-bot', 'question-answered'] as const;
+
+/** One call of the billable call log; the desk chooses the ID so a retry never bills twice. */
+export const CallRecordSchema = z.object({
+  id: z.uuid(),
+  clientId: Identifier,
+  line: E164,
+  callerNumber: z
+    .string()
+    .regex(/^\+?[0-9]{2,16}$/)
+    .nullable(),
+  ringAt: Timestamp,
+  answerAt: Timestamp.nullable(),
+  endAt: Timestamp.nullable(),
+  outcome: z.enum(CALL_OUTCOMES).nullable(),
+  wrapUpSeconds: z.number().int().min(0).max(86_400),
+});
+export type CallRecord = z.infer<typeof CallRecordSchema>;
+
+export const SubmitNoteRequestSchema = z.object({
+  /** Created once when the agent submits; every retry MUST send the same key. */
+  idempotencyKey: z.uuid(),
+  note: NoteSubmissionSchema,
+  /** The call's final log entry, written (idempotently) before the note. */
+  call: CallRecordSchema.nullable(),
+});
+export type SubmitNoteRequest = z.infer<typeof SubmitNoteRequestSchema>;
+
+/** One send attempt's outcome, for the outbox (abstract codes only, never response bodies). */
+export const SubmitNoteResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('accepted'), noteId: z.string(), status: z.string() }),
+  z.object({
+    kind: z.literal('retry'),
+    code: z.string().max(64),
+    httpStatus: z.number().int().optional(),
+    retryAfterSeconds: z.number().min(0).optional(),
+    /** False while offline or logged out: waiting is not the note's fault. */
+    countsTowardLimit: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('rejected'),
+    code: z.string().max(64),
+    httpStatus: z.number().int().optional(),
+    fieldPaths: z.array(z.string().max(200)).max(50).optional(),
+  }),
+]);
+export type SubmitNoteResult = z.infer<typeof SubmitNoteResultSchema>;
+
+export const PRESENCE_STATES = ['available', 'in-call', 'wrap-up', 'break', 'offline'] as const;
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+
+export const PortalCallSchema = CallRecordSchema.extend({
+  id: z.string(),
+  agentId: z.string().nullable(),
+});
+export type PortalCall = z.infer<typeof PortalCallSchema>;
+
+export const PortalNoteSchema = NoteSubmissionSchema.extend({
+  id: z.string(),
+  idempotencyKey: z.string(),
+  status: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  concern: z.string().max(2000),
+});
+export type PortalNote = z.infer<typeof PortalNoteSchema>;
+
+export const RecentActivitySchema = z.object({
+  calls: z.array(PortalCallSchema),
+  notes: z.array(PortalNoteSchema),
+});
+export type RecentActivity = z.infer<typeof RecentActivitySchema>;
+
+export const NoteDeliveryStatusSchema = z.object({
+  noteId: z.string(),
+  status: z.string(),
+  deliveries: z.array(
+    z.object({
+      channel: z.enum(['email', 'sms']),
+      status: z.enum(['pending', 'sending', 'sent', 'failed']),
+      attempts: z.number().int(),
+      sentAt: z.string().nullable(),
+    }),
+  ),
+});
+export type NoteDeliveryStatus = z.infer<typeof NoteDeliveryStatusSchema>;
+
+export const NoteStatusEventSchema = z.object({
+  noteId: z.string(),
+  clientId: z.string(),
+  idempotencyKey: z.string(),
+  status: z.string(),
+  at: z.string(),
+});
+export type NoteStatusEvent = z.infer<typeof NoteStatusEventSchema>;
+
+export const portalService = defineService({
+  methods: {
+    getSession: defineMethod(z.tuple([]), PortalSessionStateSchema),
+    login: defineMethod(z.tuple([LoginRequestSchema]), LoginResultSchema),
+    /** Revokes the session at the portal (best effort) and forgets the tokens. */
+    logout: defineMethod(z.tuple([]), PortalSessionStateSchema),
+    /** Embedded portal without users: creates the first account (admin) and logs it in. */
+    createFirstAccount: defineMethod(z.tuple([FirstAccountRequestSchema]), LoginResultSchema),
+    /** Embedded portal: loads the three demo clients (law firm, practice, plumber). */
+    loadDemoData: defineMethod(z.tuple([]), z.object({ clients: z.number().int() })),
+    me: defineMethod(z.tuple([]), PortalUserSchema),
+    clientByLine: defineMethod(z.tuple([E164]), ClientLookupSchema),
+    clientById: defineMethod(z.tuple([Identifier]), ClientProfileSchema),
+    listClients: defineMethod(z.tuple([]), z.array(ClientSummarySchema)),
+    submitNote: defineMethod(z.tuple([SubmitNoteRequestSchema]), SubmitNoteResultSchema),
+    /** Creates or updates a call in the call log (ring, answer, end, outcome, wrap-up). */
+    recordCall: defineMethod(z.tuple([CallRecordSchema]), PortalCallSchema),
+    setPresence: defineMethod(z.tuple([z.enum(PRESENCE_STATES)]), z.null()),
+    listRecent: defineMethod(
+      z.tuple([z.object({ limit: z.number().int().min(1).max(200) })]),
+      RecentActivitySchema,
+    ),
+    noteDeliveries: defineMethod(z.tuple([Identifier]), NoteDeliveryStatusSchema),
+  },
+  events: {
+    onSessionChanged: PortalSessionStateSchema,
+    /** After an explicit logout every window wipes the user's local data. */
+    onLoggedOut: z.object({ reason: z.enum(SESSION_END_REASONS), wipeLocalData: z.boolean() }),
+    onNoteStatusChanged: NoteStatusEventSchema,
+    onPresenceChanged: z.object({
+      userId: z.string(),
+      state: z.enum(PRESENCE_STATES),
+      at: z.string(),
+    }),
+    onBotSwitchChanged: z.object({
+      scope: z.enum(['global', 'line']),
+      line: z.string().nullable(),
+      clientId: z.string().nullable(),
+      mode: z.enum(['on', 'off', 'inherit']),
+      changedBy: z.string(),
+      at: z.string(),
+    }),
+  },
+});
