@@ -43,6 +43,8 @@ function createApp(logLevel: NonNullable<PortalOptions['logLevel']>): FastifyIns
     logController: new LogController({ disableRequestLogging: true }),
     logger: logLevel === 'silent' ? false : { level: logLevel },
   });
+  // JSON only: a text body is refused with 415 rather than validated as a string.
+  app.removeContentTypeParser('text/plain');
   // Request log without URLs or bodies: route pattern, status and time only (no personal data).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -19,6 +19,7 @@ export type SubmitNoteResult =
   | { kind: 'created'; note: Note }
   | { kind: 'replayed'; note: Note }
   | { kind: 'conflict' }
+  | { kind: 'unknown-client' }
   | { kind: 'call-of-other-client' };
 
 export function toNote(row: NotesTable): Note {
@@ -81,7 +82,8 @@ export async function submitNote(
       if (call && call.client_id !== submission.clientId) return { kind: 'call-of-other-client' };
     }
     const client = await getClient(transaction, submission.clientId);
-    const plan = client ? deliveryPlanFor(client) : [];
+    if (!client) return { kind: 'unknown-client' };
+    const plan = deliveryPlanFor(client);
     const id = randomUUID();
     const inserted = await transaction
       .insertInto('notes')

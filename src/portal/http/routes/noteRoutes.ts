@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { ALL_ROLES, type AuthenticatedUser } from '../../auth/authenticatedUser';
 import { appendAudit } from '../../domain/auditLog';
-import { getClient } from '../../domain/clientStore';
 import {
   listDeliveries,
   refreshNoteStatus,
@@ -51,7 +50,6 @@ export const submitNoteRoute = defineRoute({
   },
   async handler({ body, headers, user, context }) {
     requireClient(user, body.clientId);
-    if (!(await getClient(context.database, body.clientId))) throw notFound('Client');
     const result = await submitNote(
       context.database,
       body,
@@ -59,6 +57,7 @@ export const submitNoteRoute = defineRoute({
       user.id,
       nowIso(context),
     );
+    if (result.kind === 'unknown-client') throw notFound('Client');
     if (result.kind === 'conflict') throw conflict('Idempotency-Key was used for a different note');
     if (result.kind === 'call-of-other-client') {
       throw new HttpError(400, 'validation', 'Request is invalid', [
