@@ -6,11 +6,13 @@ import type { NamespaceTranslations } from './defineTranslations';
 import { appTranslations } from './namespaces/appTranslations';
 import { settingsTranslations } from './namespaces/settingsTranslations';
 import { transcriptTranslations } from '../features/transcript/transcriptTranslations';
+import { suggestionsTranslations } from '../features/suggestions/suggestionsTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
   settings: settingsTranslations,
   transcript: transcriptTranslations,
+  suggestions: suggestionsTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;

@@ -1,0 +1,28 @@
+/**
+ * Copy and quote for a card: the only things a suggestion can lead to, and only when the agent
+ * clicks. The result is shown next to the buttons for a few seconds.
+ */
+import { useCallback, useEffect, useState } from 'react';
+
+export type CardActionResult = 'copied' | 'copyFailed' | 'quoted' | 'quoteFailed';
+
+const NOTICE_MILLISECONDS = 4000;
+
+export function useCardActions(text: string, onQuote?: () => boolean) {
+  const [result, setResult] = useState<CardActionResult>();
+  useEffect(() => {
+    if (!result) return;
+    const timer = setTimeout(() => setResult(undefined), NOTICE_MILLISECONDS);
+    return () => clearTimeout(timer);
+  }, [result]);
+  const copy = useCallback(async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setResult('copied');
+    } catch {
+      setResult('copyFailed');
+    }
+  }, [text]);
+  const quote = useCallback(() => setResult(onQuote?.() ? 'quoted' : 'quoteFailed'), [onQuote]);
+  return { result, copy, quote };
+}
