@@ -1,0 +1,316 @@
+/**
+ * After-call work: the open note forms, their drafts saved as the agent types (debounced, sealed,
+ * strict), submit into the durable outbox, and the per-note status the agent sees.
+ *
+ * MUST NOT report "saved" before the outbox has persisted the note as `queued` with its
+ * idempotency key. A form is closed only by a submit or an explicit discard.
+ *
+ * For other features: `applyDraft(callId, fields, aiFilledFieldNames)` pre-fills the note of a
+ * call (AI-filled fields stay marked until the agent confirms them), `appendQuote(callId, text)`
+ * adds a transcript line to the free text, `hasUnsavedNote()` guards presence.
+ */
+import type { AppClient } from '../../../shared/contract/appContract';
+import type { NoteOutboxOptions } from '../../../shared/sync/noteOutbox';
+import { createAppStore, type AppStore } from '../../app/state/appStore';
+import {
+  noteProblems,
+  toCallRecord,
+  toSubmission,
+  type NoteContext,
+  type NoteFieldName,
+  type NoteFields,
+  type NotePayload,
+} from './noteFields';
+import {
+  applyDraftToForm,
+  confirmFields,
+  entryView,
+  formFromEntry,
+  newForm,
+  payloadOf,
+  withField,
+  type NoteEntryView,
+  type NoteForm,
+} from './noteForms';
+import { NotesRuntime } from './notesRuntime';
+
+/** Pause after the last keystroke before the draft is written. */
+export const DRAFT_SAVE_DELAY_MILLISECONDS = 400;
+
+export interface NotesState {
+  phase: 'idle' | 'starting' | 'ready' | 'failed';
+  forms: Readonly<Record<string, NoteForm>>;
+  activeFormId: string | null;
+  entries: Readonly<Record<string, NoteEntryView>>;
+  /** Stored notes that can no longer be opened (their key is gone), never silently dropped. */
+  unreadableCount: number;
+  /** AI drafts that arrived before their call's note was opened. */
+  pendingDrafts: Readonly<Record<string, { fields: Partial<NoteFields>; aiFilled: string[] }>>;
+  lastSaved: { id: string; at: number } | null;
+
+  start(): Promise<void>;
+  stop(): void;
+  /** Reloads forms and entries after the logged-in user changed. */
+  reload(): Promise<void>;
+  openNote(context: NoteContext): Promise<string>;
+  activate(formId: string): void;
+  updateField<K extends NoteFieldName>(formId: string, name: K, value: NoteFields[K]): void;
+  confirmFields(formId: string, names: readonly NoteFieldName[]): void;
+  applyDraft(
+    callId: string,
+    fields: Partial<NoteFields>,
+    aiFilledFieldNames: readonly string[],
+  ): boolean;
+  appendQuote(callId: string, text: string): boolean;
+  /** Saves the note into the outbox; false when problems stop it (shown on the form). */
+  submit(formId: string, fallbackConcern: string): Promise<boolean>;
+  discard(formId: string): Promise<void>;
+  retry(entryId: string): Promise<void>;
+  flushDrafts(): Promise<void>;
+  hasUnsavedNote(): boolean;
+  /** Notes not yet at the portal (drafts, queued, failed) of the current user. */
+  unsentCount(): number;
+  /** The runtime (outbox, database) once started; for exports, tests and benchmarks. */
+  runtime(): NotesRuntime | undefined;
+}
+
+export type NotesStore = AppStore<NotesState>;
+
+export interface NotesStoreOptions {
+  client: Pick<AppClient, 'portal' | 'vault'>;
+  currentUserId: () => string | null;
+  databaseName?: string;
+  outbox?: Partial<Omit<NoteOutboxOptions<NotePayload>, 'storage' | 'sender'>>;
+  now?: () => number;
+}
+
+export function createNotesStore(options: NotesStoreOptions): NotesStore {
+  const now = options.now ?? Date.now;
+  let runtime: NotesRuntime | undefined;
+  let starting: Promise<void> | undefined;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** One write at a time per form, so a late draft save never overtakes the submit. */
+  const queues = new Map<string, Promise<void>>();
+
+  const store = createAppStore<NotesState>((set, get) => {
+    const setForm = (form: NoteForm): void =>
+      set((state) => ({ forms: { ...state.forms, [form.id]: form } }));
+    const removeForm = (formId: string): void =>
+      set((state) => {
+        const { [formId]: _removed, ...forms } = state.forms;
+        const remaining = Object.keys(forms);
+        return {
+          forms,
+          activeFormId:
+            state.activeFormId === formId ? (remaining.at(-1) ?? null) : state.activeFormId,
+        };
+      });
+    const formOfCall = (callId: string): NoteForm | undefined =>
+      Object.values(get().forms).find((form) => form.context.callId === callId);
+    const enqueue = (formId: string, step: () => Promise<void>): Promise<void> => {
+      const next = (queues.get(formId) ?? Promise.resolve()).then(step, step);
+      queues.set(
+        formId,
+        next.catch(() => undefined),
+      );
+      return next;
+    };
+    const saveDraft = (formId: string): Promise<void> =>
+      enqueue(formId, async () => {
+        const form = get().forms[formId];
+        const author = options.currentUserId();
+        if (!form || !runtime || !author) return;
+        const stored = runtime.outbox.get(formId);
+        if (stored && stored.status !== 'draft') return;
+        await runtime.outbox.saveDraft(payloadOf(form, author), formId);
+      });
+    const scheduleSave = (formId: string): void => {
+      clearTimeout(timers.get(formId));
+      timers.set(
+        formId,
+        setTimeout(() => {
+          timers.delete(formId);
+          void saveDraft(formId);
+        }, DRAFT_SAVE_DELAY_MILLISECONDS),
+      );
+    };
+    const loadFromOutbox = (): void => {
+      if (!runtime) return;
+      const userId = options.currentUserId();
+      const mine = runtime.outbox.list().filter((entry) => entry.payload.authorUserId === userId);
+      const forms = Object.fromEntries(
+        mine
+          .filter((entry) => entry.status === 'draft')
+          .map((entry) => [entry.id, formFromEntry(entry)]),
+      );
+      const newest = mine.find((entry) => entry.status === 'draft');
+      set({
+        forms,
+        activeFormId: newest?.id ?? null,
+        entries: Object.fromEntries(mine.map((entry) => [entry.id, entryView(entry)])),
+        unreadableCount: runtime.storage.unreadable().length,
+      });
+    };
+
+    return {
+      phase: 'idle',
+      forms: {},
+      activeFormId: null,
+      entries: {},
+      unreadableCount: 0,
+      pendingDrafts: {},
+      lastSaved: null,
+
+      start: () =>
+        (starting ??= (async () => {
+          set({ phase: 'starting' });
+          try {
+            runtime = await NotesRuntime.start({
+              client: options.client,
+              currentUserId: options.currentUserId,
+              databaseName: options.databaseName,
+              outbox: options.outbox,
+              onEntry: (entry) => {
+                if (entry.payload.authorUserId !== options.currentUserId()) return;
+                set((state) => ({ entries: { ...state.entries, [entry.id]: entryView(entry) } }));
+              },
+            });
+            loadFromOutbox();
+            set({ phase: 'ready' });
+          } catch {
+            set({ phase: 'failed' });
+          }
+        })()),
+      stop: () => {
+        for (const timer of timers.values()) clearTimeout(timer);
+        timers.clear();
+        runtime?.stop();
+        runtime = undefined;
+        starting = undefined;
+        set({ phase: 'idle' });
+      },
+      reload: async () => {
+        await get().flushDrafts();
+        loadFromOutbox();
+      },
+      openNote: async (context) => {
+        const existing = context.callId ? formOfCall(context.callId) : undefined;
+        if (existing) {
+          set({ activeFormId: existing.id });
+          return existing.id;
+        }
+        let form = newForm(crypto.randomUUID(), context, now());
+        const pending = context.callId ? get().pendingDrafts[context.callId] : undefined;
+        if (pending && context.callId) {
+          form = applyDraftToForm(form, pending.fields, pending.aiFilled);
+          const { [context.callId]: _used, ...rest } = get().pendingDrafts;
+          set({ pendingDrafts: rest });
+        }
+        setForm(form);
+        set({ activeFormId: form.id });
+        // Saved at once: a crash right after hang-up must still leave the note to finish.
+        await saveDraft(form.id);
+        return form.id;
+      },
+      activate: (formId) => {
+        if (get().forms[formId]) set({ activeFormId: formId });
+      },
+      updateField: (formId, name, value) => {
+        const form = get().forms[formId];
+        if (!form || form.submitting) return;
+        setForm(withField(form, name, value));
+        scheduleSave(formId);
+      },
+      confirmFields: (formId, names) => {
+        const form = get().forms[formId];
+        if (!form) return;
+        setForm(confirmFields(form, names));
+        scheduleSave(formId);
+      },
+      applyDraft: (callId, fields, aiFilledFieldNames) => {
+        const form = formOfCall(callId);
+        if (!form) {
+          set((state) => ({
+            pendingDrafts: {
+              ...state.pendingDrafts,
+              [callId]: { fields, aiFilled: [...aiFilledFieldNames] },
+            },
+          }));
+          return false;
+        }
+        if (form.submitting) return false;
+        setForm(applyDraftToForm(form, fields, aiFilledFieldNames));
+        scheduleSave(form.id);
+        return true;
+      },
+      appendQuote: (callId, text) => {
+        const form = formOfCall(callId);
+        if (!form || form.submitting) return false;
+        const quoted = `„${text.trim()}“`;
+        const freeText = form.fields.freeText ? `${form.fields.freeText}\n${quoted}` : quoted;
+        get().updateField(form.id, 'freeText', freeText.slice(0, 8000));
+        return true;
+      },
+      submit: async (formId, fallbackConcern) => {
+        const form = get().forms[formId];
+        const author = options.currentUserId();
+        if (!form || form.submitting || !runtime || !author) return false;
+        const problems = noteProblems(form.fields, form.aiFilled);
+        if (problems.length > 0 || form.fields.outcome === '') {
+          setForm({ ...form, problems });
+          return false;
+        }
+        clearTimeout(timers.get(formId));
+        setForm({ ...form, submitting: true, problems: [] });
+        const submittedAt = now();
+        const payload: NotePayload = {
+          ...payloadOf(form, author),
+          submission: toSubmission(form.fields, form.context, fallbackConcern),
+          call: toCallRecord(form.context, form.fields.outcome, submittedAt),
+        };
+        const active = runtime;
+        try {
+          await enqueue(formId, async () => {
+            await active.outbox.saveDraft(payload, formId);
+            await active.outbox.submit(formId);
+          });
+        } catch {
+          setForm({ ...form, submitting: false });
+          return false;
+        }
+        removeForm(formId);
+        set({ lastSaved: { id: formId, at: now() } });
+        return true;
+      },
+      discard: async (formId) => {
+        clearTimeout(timers.get(formId));
+        const active = runtime;
+        await enqueue(formId, async () => {
+          if (active?.outbox.get(formId)?.status === 'draft')
+            await active.outbox.discardDraft(formId);
+        });
+        removeForm(formId);
+        set((state) => {
+          const { [formId]: _gone, ...entries } = state.entries;
+          return { entries };
+        });
+      },
+      retry: async (entryId) => {
+        await runtime?.outbox.retry(entryId);
+      },
+      flushDrafts: async () => {
+        const waiting = [...timers.keys()];
+        for (const formId of waiting) clearTimeout(timers.get(formId));
+        timers.clear();
+        await Promise.all(waiting.map((formId) => saveDraft(formId)));
+      },
+      hasUnsavedNote: () => Object.keys(get().forms).length > 0,
+      unsentCount: () =>
+        Object.values(get().entries).filter(
+          (entry) => entry.status !== 'sent' && entry.status !== 'delivered',
+        ).length,
+      runtime: () => runtime,
+    };
+  });
+  return store;
+}

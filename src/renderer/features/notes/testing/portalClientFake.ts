@@ -1,0 +1,97 @@
+/**
+ * A stand-in for the host's portal and vault services in renderer unit tests: it stores notes
+ * exactly once per idempotency key like the portal, can be switched offline or to reject, and
+ * emits the host's events. Methods answer with Results, as the real contract client does.
+ */
+import type { AppClient } from '../../../../shared/contract/appContract';
+import type {
+  ClientLookup,
+  PortalSessionState,
+  SubmitNoteRequest,
+  SubmitNoteResult,
+} from '../../../../shared/contract/services/portalService';
+import type { Result } from '../../../../shared/rpc/result';
+
+type Listener = (payload: never) => void;
+
+export const TEST_USER = {
+  id: 'user-1',
+  userName: 'anna.agent',
+  displayName: 'Anna Agent',
+  role: 'agent' as const,
+  clientIds: ['kanzlei-brandt-okafor'],
+};
+
+export function loggedInSession(overrides: Partial<PortalSessionState> = {}): PortalSessionState {
+  return {
+    status: 'logged-in',
+    mode: 'embedded',
+    connection: 'online',
+    user: TEST_USER,
+    sessionStorage: 'persistent',
+    endedReason: null,
+    firstRun: null,
+    ...overrides,
+  };
+}
+
+export class PortalClientFake {
+  readonly notes = new Map<string, SubmitNoteRequest>();
+  readonly submitAttempts: SubmitNoteRequest[] = [];
+  mode: 'online' | 'offline' | 'reject' = 'online';
+  session: PortalSessionState = loggedInSession();
+  lookups = new Map<string, ClientLookup>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly wrappingKey = crypto.getRandomValues(new Uint8Array(32));
+
+  emit(event: string, payload: unknown): void {
+    for (const listener of this.listeners.get(event) ?? [])
+      (listener as (value: unknown) => void)(payload);
+  }
+
+  /** Switches the fake portal on or off and tells listeners, as the host does. */
+  setConnection(connection: 'online' | 'offline'): void {
+    this.mode = connection;
+    this.session = { ...this.session, connection };
+    this.emit('onSessionChanged', this.session);
+  }
+
+  private listen(event: string) {
+    return (listener: Listener) => {
+      const set = this.listeners.get(event) ?? new Set();
+      this.listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    };
+  }
+
+  private submit(request: SubmitNoteRequest): SubmitNoteResult {
+    this.submitAttempts.push(request);
+    if (this.mode === 'offline') {
+      return { kind: 'retry', code: 'unreachable', countsTowardLimit: false };
+    }
+    if (this.mode === 'reject') return { kind: 'rejected', code: 'validation', httpStatus: 400 };
+    if (!this.notes.has(request.idempotencyKey)) this.notes.set(request.idempotencyKey, request);
+    return { kind: 'accepted', noteId: `note-${request.idempotencyKey}`, status: 'received' };
+  }
+
+  get client(): Pick<AppClient, 'portal' | 'vault'> {
+    const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+    const portal = {
+      getSession: () => ok(this.session),
+      submitNote: (request: SubmitNoteRequest) => ok(this.submit(request)),
+      noteDeliveries: (noteId: string) => ok({ noteId, status: 'received', deliveries: [] }),
+      clientByLine: (line: string) =>
+        ok(this.lookups.get(line) ?? ({ kind: 'unknown-line', line } as ClientLookup)),
+      onSessionChanged: this.listen('onSessionChanged'),
+      onNoteStatusChanged: this.listen('onNoteStatusChanged'),
+      onLoggedOut: this.listen('onLoggedOut'),
+      onPresenceChanged: this.listen('onPresenceChanged'),
+      onBotSwitchChanged: this.listen('onBotSwitchChanged'),
+    };
+    return {
+      portal: portal as unknown as AppClient['portal'],
+      vault: { getWrappingKey: () => ok(new Uint8Array(this.wrappingKey)) },
+    };
+  }
+}
