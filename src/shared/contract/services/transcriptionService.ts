@@ -91,6 +91,14 @@ const AudioFrameSchema = z
     'Audio frame must hold whole stereo 16-bit samples',
   );
 
+/** A speaker finished an utterance (Deepgram `UtteranceEnd`): a good moment to suggest. */
+export const UtteranceEndSchema = z.object({
+  callId: CallIdSchema,
+  speaker: z.enum(SPEAKERS),
+  endSeconds: z.number().min(0),
+});
+export type UtteranceEnd = z.infer<typeof UtteranceEndSchema>;
+
 export const TranscriptionResultSchema = z.object({
   status: TranscriptionStatusSchema,
   /** Every final segment of the call, in order (for the note draft). */
@@ -111,5 +119,6 @@ export const transcriptionService = defineService({
   events: {
     onSegment: TranscriptSegmentSchema,
     onStatus: TranscriptionStatusSchema,
+    onUtteranceEnd: UtteranceEndSchema,
   },
 });
