@@ -10,7 +10,6 @@ import type {
 } from '../../../shared/contract/services/transcriptionService';
 import {
   startDeepgramServerFake,
-  type DeepgramServerFake,
   type ScriptedUtterance,
 } from '../../../../lab/providers/deepgramServerFake';
 import type { ProviderSettingsSource } from '../ai/providerSettings';
