@@ -111,11 +111,14 @@ export function startHost(options: {
       if (!ready) reject(new Error('the web shell host did not report ready in time'));
     }, options.timeoutMilliseconds ?? 60_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const parsed = ready ? undefined : parseReadyLine(line);
-      if (parsed) {
+      const parsed = parseReadyLine(line);
+      if (parsed && !ready) {
         ready = true;
         clearTimeout(timer);
         resolve({ ...parsed, child });
+      } else if (parsed) {
+        // A watched host restarted; its own URL would only confuse (the page keeps its URL).
+        say('The web shell host restarted; reload the page if it shows a connection error.');
       } else {
         say(line);
       }

@@ -53,14 +53,15 @@ export function decideShell(input: {
 export function fallbackParagraph(
   decision: ShellDecision,
   electronVersion: string,
+  command = 'npm start',
 ): string | undefined {
   if (decision.shell !== 'web' || decision.reason === 'forced') return undefined;
   if (decision.reason === 'no-display') {
     return (
       'Electron is installed, but there is no graphical display (neither DISPLAY nor ' +
       'WAYLAND_DISPLAY is set), so its window cannot open. Starting the web shell instead: the ' +
-      'same app, served on 127.0.0.1 for a browser. Run npm start from a desktop session to get ' +
-      'the Electron window.'
+      `same app, served on 127.0.0.1 for a browser. Run ${command} from a desktop session to ` +
+      'get the Electron window.'
     );
   }
   return (
@@ -72,7 +73,7 @@ export function fallbackParagraph(
     'Electron releases, or ELECTRON_MIRROR set to a reachable mirror), or copy an Electron ' +
     `${electronVersion} runtime for this platform into node_modules/electron/dist (and write its ` +
     'executable name, e.g. "electron", into node_modules/electron/path.txt), or point ' +
-    'ELECTRON_OVERRIDE_DIST_PATH at a folder holding one; then run npm start again.'
+    `ELECTRON_OVERRIDE_DIST_PATH at a folder holding one; then run ${command} again.`
   );
 }
 
