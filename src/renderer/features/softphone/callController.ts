@@ -44,6 +44,9 @@ export interface CallControllerOptions {
 
 interface LegRuntime {
   session: Session;
+  /** The dialog is confirmed: our ACK was sent (outgoing) or theirs arrived (incoming). */
+  acknowledged: Promise<void>;
+  acknowledge(): void;
   held: boolean;
   muted: boolean;
   localEnd?: CallOutcome;
@@ -58,6 +61,12 @@ const MAX_LIVE_LEGS = 3;
 /** A transfer without a final NOTIFY within this time counts as failed. */
 const TRANSFER_TIMEOUT_MS = 30_000;
 const DTMF_TONES = /^[0-9*#A-D]$/;
+/** How long a hold waits for the ACK of a just-answered call. */
+const ACK_WAIT_MS = 2_000;
+
+function delay(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
 
 export class CallController {
   private readonly runtimes = new Map<string, LegRuntime>();
@@ -202,6 +211,9 @@ export class CallController {
       return runtime.held === hold;
     }
     const session = runtime.session;
+    // A re-INVITE before the caller's ACK would leave SIP.js's dialog with two open offers
+    // (it then drops the call): wait for the ACK, which normally follows the 200 at once.
+    await Promise.race([runtime.acknowledged, delay(ACK_WAIT_MS)]);
     const previous = session.sessionDescriptionHandlerOptionsReInvite;
     session.sessionDescriptionHandlerOptionsReInvite = { ...previous, hold } as typeof previous;
     this.store.patchLeg(id, { pending: hold ? 'hold' : 'resume' });
@@ -371,8 +383,13 @@ export class CallController {
   }
 
   private track(id: string, session: Session): void {
-    this.runtimes.set(id, { session, held: false, muted: false });
-    session.delegate = { onRefer: (referral) => void this.onRefer(id, referral) };
+    let acknowledge = () => {};
+    const acknowledged = new Promise<void>((resolve) => (acknowledge = resolve));
+    this.runtimes.set(id, { session, held: false, muted: false, acknowledged, acknowledge });
+    session.delegate = {
+      onRefer: (referral) => void this.onRefer(id, referral),
+      onAck: () => acknowledge(),
+    };
     session.stateChange.addListener((state) => this.onSessionState(id, state));
   }
 
@@ -380,11 +397,14 @@ export class CallController {
     const runtime = this.runtimes.get(id);
     if (!runtime) return;
     if (state === SessionState.Established) {
+      if (runtime.session instanceof Inviter) runtime.acknowledge();
       this.store.applyCallEvent(id, 'established', { connectedAt: Date.now() });
       this.attachRemoteAudio(id);
       this.applyTrackSwitches(id);
     } else if (state === SessionState.Terminated) {
-      this.finish(id, runtime);
+      // SIP.js reports the final response to the request delegate after this state change:
+      // finish on the next turn so the status code (e.g. 486) is known.
+      setTimeout(() => this.finish(id, runtime), 0);
     }
   }
 
@@ -433,7 +453,11 @@ export class CallController {
         if (runtime.transferTimer !== undefined) clearTimeout(runtime.transferTimer);
         if (success) {
           runtime.localEnd = 'transferred';
-          this.store.applyCallEvent(id, 'transferSucceeded', { pending: undefined });
+          this.store.applyCallEvent(id, 'transferSucceeded', {
+            pending: undefined,
+            outcome: 'transferred',
+            endedAt: Date.now(),
+          });
           void session.bye().catch(() => undefined);
         } else {
           this.store.applyCallEvent(id, 'transferFailed', {
