@@ -2,6 +2,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../testing/renderApp';
 import { registerStatusItem } from './state/statusStore';
+import { defineArea } from './areaDefinition';
+import { useAppEnvironment, type AppEnvironment } from './AppEnvironment';
 
 const navigation = () => screen.getByRole('navigation', { name: 'Arbeitsbereiche' });
 const activeArea = () => document.querySelector('section.area:not([hidden])');
@@ -117,4 +119,27 @@ describe('app frame', () => {
     await renderApp({ values: { theme: 'dark' } });
     await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
   });
+
+  it('opens one record vault per window with the host’s wrapping key', async () => {
+    const { vault } = await renderAppWithVault();
+    const sealed = await vault.seal('call-1', { caller: 'Erika' });
+    expect(await vault.open(sealed)).toEqual({ caller: 'Erika' });
+  });
 });
+
+async function renderAppWithVault() {
+  let environment: AppEnvironment | undefined;
+  function Probe() {
+    environment = useAppEnvironment();
+    return null;
+  }
+  await renderApp({
+    areas: [defineArea('probe', Probe, { requiredRoles: [] })],
+  });
+  const [first, second] = await Promise.all([
+    environment!.recordVault(),
+    environment!.recordVault(),
+  ]);
+  expect(second).toBe(first);
+  return { vault: first };
+}

@@ -6,6 +6,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { createLocalDatabase, type LocalDatabase } from '../data/localDatabase';
+import { createRecordVault, type RecordVault } from '../data/recordVault';
 import type { Platform } from '../platform/platform';
 import { AppEnvironmentContext, type AppEnvironment } from './AppEnvironment';
 import { AppFrame } from './AppFrame';
@@ -20,6 +22,8 @@ export interface AppProps {
   areas?: readonly AreaDefinition[];
   stores?: AppStores;
   queryClient?: QueryClient;
+  /** The local database; tests pass one with their own name. */
+  database?: LocalDatabase;
 }
 
 export function App(props: AppProps) {
@@ -29,6 +33,9 @@ export function App(props: AppProps) {
     platform: props.platform,
     client: props.platform.client,
     stores: props.stores ?? createAppStores({ areas }),
+    recordVault: openOnce(() =>
+      createRecordVault(props.database ?? createLocalDatabase(), props.platform.client),
+    ),
   }));
   return (
     <I18nextProvider i18n={props.i18n}>
@@ -39,4 +46,16 @@ export function App(props: AppProps) {
       </QueryClientProvider>
     </I18nextProvider>
   );
+}
+
+/** Opens the vault on first use and shares it; a failed attempt may be retried. */
+function openOnce(open: () => Promise<RecordVault>): () => Promise<RecordVault> {
+  let opening: Promise<RecordVault> | undefined;
+  return () => {
+    opening ??= open().catch((error: unknown) => {
+      opening = undefined;
+      throw error;
+    });
+    return opening;
+  };
 }

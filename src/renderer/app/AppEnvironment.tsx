@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { AppClient } from '../../shared/contract/appContract';
+import type { RecordVault } from '../data/recordVault';
 import type { Platform } from '../platform/platform';
 import type { AppStores } from './appStores';
 
@@ -11,6 +12,11 @@ export interface AppEnvironment {
   platform: Platform;
   client: AppClient;
   stores: AppStores;
+  /**
+   * The window's RecordVault over the local database, opened on first use (it fetches the
+   * host's wrapping key). Features store personal data at rest only through it.
+   */
+  recordVault(): Promise<RecordVault>;
 }
 
 export const AppEnvironmentContext = createContext<AppEnvironment | null>(null);

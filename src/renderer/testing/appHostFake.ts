@@ -19,6 +19,7 @@ import { mergeSettings, validateSettings } from '../../shared/domain/settingsVal
 import { createInMemoryProtocolPair } from '../../shared/rpc/inMemoryProtocolPair';
 import { ServiceError } from '../../shared/rpc/result';
 import { createContractClient } from '../../shared/rpc/rpcClient';
+import type { RpcProtocol } from '../../shared/rpc/rpcProtocol';
 import { serveContract } from '../../shared/rpc/rpcServer';
 import type { Platform } from '../platform/platform';
 
@@ -122,7 +123,12 @@ export function createAppHostFake(options: AppHostFakeOptions = {}): AppHostFake
   };
   const pair = createInMemoryProtocolPair();
   serveContract(APP_CONTRACT, withUnavailableRest(known), pair.server);
-  fake.client = createContractClient(APP_CONTRACT, pair.client, { timeoutMilliseconds: 2_000 });
+  const clientProtocol: RpcProtocol = {
+    send: (message) => pair.client.send(message),
+    onMessage: (listener) => pair.client.onMessage((message) => listener(reviveBytes(message))),
+    onClose: (listener) => pair.client.onClose(listener),
+  };
+  fake.client = createContractClient(APP_CONTRACT, clientProtocol, { timeoutMilliseconds: 2_000 });
   fake.platform = {
     shell: 'web',
     client: fake.client,
@@ -150,4 +156,18 @@ function withUnavailableRest(known: Partial<AppServices>): AppServices {
     services[name] = { events: noEvents(), methods };
   }
   return services as AppServices;
+}
+
+/**
+ * jsdom's structuredClone hands back typed arrays from Node's realm, which fail the page realm's
+ * `instanceof Uint8Array` (a browser or Electron delivers page-realm arrays). Rebuild them.
+ */
+function reviveBytes(value: unknown): unknown {
+  if (ArrayBuffer.isView(value))
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return value.map(reviveBytes);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, reviveBytes(item)]));
+  }
+  return value;
 }
