@@ -4,12 +4,12 @@
  * `app:areas.<id>` label in both languages (i18n/namespaces/appTranslations.ts).
  */
 import { SettingsArea } from '../features/settings/SettingsArea';
-import { SoftphonePanel } from '../features/softphone/SoftphonePanel';
+import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
 import { AreaNotAvailableYet } from './AreaNotAvailableYet';
 import { defineArea, type AreaDefinition } from './areaDefinition';
 
 export const AREAS: readonly AreaDefinition[] = [
-  defineArea('calls', SoftphonePanel, { requiredRoles: ['agent'], mountAtStart: true }),
+  defineArea('calls', CallWorkspace, { requiredRoles: [], mountAtStart: true }),
   defineArea('history', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
   defineArea('directory', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
   defineArea('supervision', AreaNotAvailableYet, { requiredRoles: ['supervisor', 'shiftLead'] }),

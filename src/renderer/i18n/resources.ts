@@ -5,14 +5,24 @@
 import type { NamespaceTranslations } from './defineTranslations';
 import { appTranslations } from './namespaces/appTranslations';
 import { settingsTranslations } from './namespaces/settingsTranslations';
+import { softphoneTranslations } from '../features/softphone/softphoneTranslations';
 import { transcriptTranslations } from '../features/transcript/transcriptTranslations';
 import { suggestionsTranslations } from '../features/suggestions/suggestionsTranslations';
+import { loginTranslations } from '../features/login/loginTranslations';
+import { clientCardTranslations } from '../features/clientCard/clientCardTranslations';
+import { notesTranslations } from '../features/notes/notesTranslations';
+import { callWorkspaceTranslations } from '../features/callWorkspace/callWorkspaceTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
   settings: settingsTranslations,
+  softphone: softphoneTranslations,
   transcript: transcriptTranslations,
   suggestions: suggestionsTranslations,
+  login: loginTranslations,
+  clientCard: clientCardTranslations,
+  notes: notesTranslations,
+  callWorkspace: callWorkspaceTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;

@@ -46,7 +46,11 @@ describe('portal service, embedded portal', () => {
     const result = await desk.methods.createFirstAccount(FIRST_ACCOUNT);
     expect(result.kind).toBe('ok');
     const session = await desk.methods.getSession();
-    expect(session).toMatchObject({ status: 'logged-in', connection: 'online', firstRun: null });
+    expect(session).toMatchObject({
+      status: 'logged-in',
+      connection: 'online',
+      firstRun: { needsAccount: false, canLoadDemoData: false },
+    });
     expect(session.user).toMatchObject({ userName: 'empfang.admin', role: 'admin' });
     expect(await desk.methods.listClients()).toHaveLength(DEMO_CLIENTS.length);
     await expect(desk.methods.createFirstAccount(FIRST_ACCOUNT)).rejects.toMatchObject({

@@ -56,7 +56,7 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
   const state = async (): Promise<PortalSessionState> => {
     const connection = current;
     const user = connection?.auth.user ?? null;
-    const firstRun = connection?.embedded && !user ? await connection.embedded.firstRun() : null;
+    const firstRun = connection?.embedded ? await connection.embedded.firstRun() : null;
     return {
       status: failed ? 'failed' : !connection ? 'starting' : user ? 'logged-in' : 'logged-out',
       mode:

@@ -52,7 +52,8 @@ export interface NotesState {
   stop(): void;
   /** Reloads forms and entries after the logged-in user changed. */
   reload(): Promise<void>;
-  openNote(context: NoteContext): Promise<string>;
+  /** Opens (or re-activates) the note of a call; `initial` are facts the desk knows. */
+  openNote(context: NoteContext, initial?: Partial<NoteFields>): Promise<string>;
   activate(formId: string): void;
   updateField<K extends NoteFieldName>(formId: string, name: K, value: NoteFields[K]): void;
   confirmFields(formId: string, names: readonly NoteFieldName[]): void;
@@ -193,13 +194,16 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
         await get().flushDrafts();
         loadFromOutbox();
       },
-      openNote: async (context) => {
+      openNote: async (context, initial = {}) => {
         const existing = context.callId ? formOfCall(context.callId) : undefined;
         if (existing) {
           set({ activeFormId: existing.id });
           return existing.id;
         }
         let form = newForm(crypto.randomUUID(), context, now());
+        for (const [name, value] of Object.entries(initial) as [NoteFieldName, never][]) {
+          form = withField(form, name, value);
+        }
         const pending = context.callId ? get().pendingDrafts[context.callId] : undefined;
         if (pending && context.callId) {
           form = applyDraftToForm(form, pending.fields, pending.aiFilled);

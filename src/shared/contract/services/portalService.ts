@@ -47,7 +47,7 @@ export const PortalSessionStateSchema = z.object({
   /** memory-only: the session does not survive a restart (no real key store). */
   sessionStorage: z.enum(['persistent', 'memory-only']),
   endedReason: z.enum(SESSION_END_REASONS).nullable(),
-  /** Embedded portal only: what the first-run set-up may offer. */
+  /** Embedded portal only: what the first-run set-up may offer (account, demo clients). */
   firstRun: z.object({ needsAccount: z.boolean(), canLoadDemoData: z.boolean() }).nullable(),
 });
 export type PortalSessionState = z.infer<typeof PortalSessionStateSchema>;

@@ -1,0 +1,39 @@
+import { defineTranslations } from '../../i18n/defineTranslations';
+
+/** The call workspace around the softphone, the client card and the note. */
+export const callWorkspaceTranslations = defineTranslations({
+  de: {
+    portalUnavailable: 'Dieser Arbeitsplatz hat keine Verbindung zu einem Portal.',
+    needsAgent: 'Für die Anrufbearbeitung ist die Rolle Sekretariat erforderlich.',
+    regions: {
+      phone: 'Telefon',
+      card: 'Auftraggeber',
+      note: 'Telefonnotiz',
+      notes: 'Notizen und Verlauf',
+    },
+    status: {
+      loggedIn: 'angemeldet',
+      loggedOut: 'nicht angemeldet',
+      offline: 'nicht erreichbar',
+      starting: 'wird verbunden',
+      failed: 'nicht verfügbar',
+    },
+  },
+  en: {
+    portalUnavailable: 'This desk has no connection to a portal.',
+    needsAgent: 'Handling calls needs the secretary role.',
+    regions: {
+      phone: 'Phone',
+      card: 'Client',
+      note: 'Call note',
+      notes: 'Notes and history',
+    },
+    status: {
+      loggedIn: 'logged in',
+      loggedOut: 'not logged in',
+      offline: 'unreachable',
+      starting: 'connecting',
+      failed: 'not available',
+    },
+  },
+});

@@ -1,0 +1,102 @@
+/**
+ * Presence and after-call work, wired through the softphone's store (zustand `subscribe`):
+ *
+ * - a note opens → the agent goes to after-call work (no new calls are offered);
+ * - the agent (or anything) sets "available" while a note is unsaved → back to after-call work,
+ *   with a notice: save the note or discard it explicitly first;
+ * - the last open note saved or discarded → available again, if after-call work came from a note;
+ * - every change is mirrored to the portal's presence (supervisors see it), deduplicated.
+ */
+import type { AppClient } from '../../../shared/contract/appContract';
+import type { PresenceState } from '../../../shared/contract/services/portalService';
+import { isConnected } from '../../../shared/domain/callState';
+import { createAppStore, type AppStore } from '../../app/state/appStore';
+import type { NotesStore } from '../notes/notesStore';
+import { liveLegs, type CallStore, type SoftphoneState } from '../softphone/callStore';
+import type { SoftphoneEngine } from '../softphone/softphoneEngine';
+
+export interface PresenceNoticeState {
+  blockedByNote: boolean;
+  clear(): void;
+}
+
+export type PresenceNoticeStore = AppStore<PresenceNoticeState>;
+
+export function createPresenceNoticeStore(): PresenceNoticeStore {
+  return createAppStore<PresenceNoticeState>((set) => ({
+    blockedByNote: false,
+    clear: () => set({ blockedByNote: false }),
+  }));
+}
+
+/** The portal presence for the softphone's state. */
+export function portalPresenceOf(
+  state: Pick<SoftphoneState, 'presence' | 'legs' | 'legOrder'>,
+): PresenceState {
+  if (liveLegs(state).some((leg) => isConnected(leg.state))) return 'in-call';
+  switch (state.presence) {
+    case 'available':
+      return 'available';
+    case 'after-call-work':
+      return 'wrap-up';
+    case 'break':
+      return 'break';
+    default:
+      return 'offline';
+  }
+}
+
+export interface PresenceSyncOptions {
+  readonly calls: CallStore;
+  readonly engine: Pick<SoftphoneEngine, 'setPresence'>;
+  readonly notes: NotesStore;
+  readonly notice: PresenceNoticeStore;
+  readonly client: Pick<AppClient, 'portal'>;
+}
+
+export function syncPresence(options: PresenceSyncOptions): () => void {
+  let wrapUpFromNote = false;
+  let lastSent: PresenceState | undefined;
+
+  const guard = (): void => {
+    const unsaved = options.notes.getState().hasUnsavedNote();
+    const presence = options.calls.getState().presence;
+    if (unsaved && presence === 'available') {
+      options.engine.setPresence('after-call-work');
+      wrapUpFromNote = true;
+      options.notice.setState({ blockedByNote: true });
+    } else if (!unsaved && wrapUpFromNote && presence === 'after-call-work') {
+      wrapUpFromNote = false;
+      options.notice.setState({ blockedByNote: false });
+      options.engine.setPresence('available');
+    } else if (!unsaved) {
+      options.notice.setState({ blockedByNote: false });
+    }
+  };
+
+  const mirror = (): void => {
+    const presence = portalPresenceOf(options.calls.getState());
+    if (presence === lastSent) return;
+    lastSent = presence;
+    void options.client.portal.setPresence(presence);
+  };
+
+  const unsubscribeNotes = options.notes.subscribe((state, previous) => {
+    const opened = Object.keys(state.forms).length > Object.keys(previous.forms).length;
+    if (opened && options.calls.getState().presence === 'available') {
+      wrapUpFromNote = true;
+      options.engine.setPresence('after-call-work');
+    }
+    guard();
+  });
+  const unsubscribeCalls = options.calls.subscribe((state, previous) => {
+    if (state.presence !== previous.presence) guard();
+    mirror();
+  });
+  guard();
+  mirror();
+  return () => {
+    unsubscribeNotes();
+    unsubscribeCalls();
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Export of notes that have not reached the portal (failed, queued, drafts) as a JSON file the
+ * agent downloads, so no note is ever lost even when the portal refuses it for good. The file
+ * holds the note's content in clear: it is made only on the agent's explicit request.
+ */
+import type { OutboxEntry, OutboxStatus } from '../../../shared/sync/outboxTypes';
+import type { NotePayload } from './noteFields';
+
+export interface ExportedNote {
+  id: string;
+  status: OutboxStatus;
+  idempotencyKey: string | null;
+  createdAt: string;
+  lastErrorCode: string | null;
+  client: { id: string; name: string };
+  line: string | null;
+  callerNumber: string | null;
+  fields: NotePayload['fields'];
+}
+
+export function exportableNotes(
+  entries: readonly OutboxEntry<NotePayload>[],
+  statuses: readonly OutboxStatus[],
+): ExportedNote[] {
+  return entries
+    .filter((entry) => statuses.includes(entry.status))
+    .map((entry) => ({
+      id: entry.id,
+      status: entry.status,
+      idempotencyKey: entry.idempotencyKey,
+      createdAt: new Date(entry.createdAt).toISOString(),
+      lastErrorCode: entry.lastError?.code ?? null,
+      client: { id: entry.payload.context.clientId, name: entry.payload.context.clientName },
+      line: entry.payload.context.line,
+      callerNumber: entry.payload.context.callerNumber,
+      fields: entry.payload.fields,
+    }));
+}
+
+/** Offers the notes as a download; returns how many were exported. */
+export function downloadNotes(notes: readonly ExportedNote[], now = new Date()): number {
+  if (notes.length === 0) return 0;
+  const blob = new Blob([JSON.stringify({ format: 'empfang-notes-1', notes }, null, 2)], {
+    type: 'application/json',
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `empfang-notizen-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return notes.length;
+}
