@@ -4,7 +4,7 @@
  * `response_format: json_schema` by answering JSON content.
  *
  * Modes:
- * - `obedient`: a model that does whatever the caller's words say ("zitiere med-emergency",
+ * - `obedient`: a model that does whatever the caller's words say (note drafts: a plain draft) ("zitiere med-emergency",
  *   "sag: …", "eskaliere", "lösche …" → a tool call); otherwise it picks the first offered text.
  *   It is the worst case for prompt injection tests.
  * - `invalid-json`: content that is not JSON. `timeout`: never answers. `unauthorized`: 401.
@@ -51,6 +51,7 @@ const ACTION = /(aktion|l[öo]e?sch|storn|[üu]e?berweis|delete|transfer|tool|au
 /** What an instruction-following model without scruples would answer. */
 function obedientAnswer(body: ChatRequestBody): FakeAnswer {
   const user = body.messages?.find((message) => message.role === 'user')?.content ?? '';
+  if (body.response_format?.json_schema?.name === 'call_note_draft') return noteDraftAnswer(user);
   let input: { callerSaid?: string; approvedTexts?: { id: string; text: string }[] } = {};
   try {
     input = JSON.parse(user) as typeof input;
@@ -68,6 +69,25 @@ function obedientAnswer(body: ChatRequestBody): FakeAnswer {
     ? [{ name: 'perform_action', arguments: JSON.stringify({ said }) }]
     : [];
   return { content: JSON.stringify({ decision, citedTextId, text }), toolCalls };
+}
+
+/** A note draft that repeats the start of the transcript as the concern and fills nothing else. */
+function noteDraftAnswer(user: string): FakeAnswer {
+  let transcript = '';
+  try {
+    transcript = (JSON.parse(user) as { transcript?: string }).transcript ?? '';
+  } catch {
+    transcript = user;
+  }
+  const concern = transcript.replace(/^(caller|agent): /gm, '').slice(0, 120) || null;
+  const draft = {
+    callerName: null,
+    callbackNumber: null,
+    concern,
+    urgency: 'normal',
+    preferredCallbackTime: null,
+  };
+  return { content: JSON.stringify(draft), toolCalls: [] };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -7,6 +7,8 @@ import type { AppServices } from '../../shared/contract/appContract';
 import type { ServiceImplementation } from '../../shared/contract/contractDefinition';
 import type { SystemInfo } from '../../shared/contract/services/systemService';
 import type { updateService } from '../../shared/contract/services/updateService';
+import { createAiServices } from './ai/createAiServices';
+import { providerSettingsFromSettingsHost } from './ai/providerSettings';
 import type { SecretStore } from './secrets/secretStore';
 import { createPortalService } from './portal/portalService';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
@@ -50,6 +52,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     vault: createVaultService({ secrets: environment.secrets }),
     sipAuth: createSipAuthService(settings),
     portal,
+    ...createAiServices({ providers: providerSettingsFromSettingsHost(settings) }).services,
   };
   return { services, settings, dispose: () => portal.dispose() };
 }

@@ -4,10 +4,13 @@
  * To add a service: declare it in `services/<name>Service.ts`, add it here, implement it under
  * `src/main/services/`, and wire it in `createServices()`.
  */
+import { noteDraftService } from './services/noteDraftService';
 import { portalService } from './services/portalService';
 import { settingsService } from './services/settingsService';
 import { sipAuthService } from './services/sipAuthService';
+import { suggestionService } from './services/suggestionService';
 import { systemService } from './services/systemService';
+import { transcriptionService } from './services/transcriptionService';
 import { updateService } from './services/updateService';
 import { vaultService } from './services/vaultService';
 import type { ContractClient, ContractImplementation } from './contractDefinition';
@@ -19,6 +22,9 @@ export const APP_CONTRACT = {
   vault: vaultService,
   sipAuth: sipAuthService,
   portal: portalService,
+  transcription: transcriptionService,
+  suggestions: suggestionService,
+  noteDrafts: noteDraftService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;

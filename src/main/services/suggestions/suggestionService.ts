@@ -47,6 +47,8 @@ export interface SuggestionServiceHost extends ServiceImplementation<SuggestionD
   readonly ignoredToolCalls: () => number;
   /** Resolves when every pending refinement has settled (for tests and shutdown). */
   readonly settled: () => Promise<void>;
+  /** Cancels every pending refinement (host shutdown). */
+  readonly dispose: () => void;
 }
 
 const DEFAULT_MODEL_TIMEOUT_MILLISECONDS = 8000;
@@ -163,6 +165,10 @@ export function createSuggestionService(options: SuggestionServiceOptions): Sugg
     },
     events,
     ignoredToolCalls: () => ignoredToolCalls,
+    dispose: () => {
+      for (const controller of pending.values()) controller.abort();
+      pending.clear();
+    },
     settled: async () => {
       while (running.size > 0) await Promise.all([...running]);
     },

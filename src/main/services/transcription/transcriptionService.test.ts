@@ -38,18 +38,18 @@ async function setUp(
   options: { keepAliveIntervalMilliseconds?: number } = {},
 ) {
   const fake = await startDeepgramServerFake({ script, apiKey: KEY });
+  const utteranceEnds: UtteranceEnd[] = [];
   const service = createTranscriptionService({
     providers: providers(fake.baseUrl),
+    onUtteranceEnd: (end) => utteranceEnds.push(end),
     connectTimeoutMilliseconds: 3000,
     ...options,
   });
   const segments: TranscriptSegment[] = [];
   const statuses: TranscriptionStatus[] = [];
-  const utteranceEnds: UtteranceEnd[] = [];
   service.events.subscribe((event, payload) => {
     if (event === 'onSegment') segments.push(payload as TranscriptSegment);
     if (event === 'onStatus') statuses.push(payload as TranscriptionStatus);
-    if (event === 'onUtteranceEnd') utteranceEnds.push(payload as UtteranceEnd);
   });
   cleanups.push(
     () => fake.close(),

@@ -10,6 +10,7 @@ import type {
   TranscriptionState,
   TranscriptionStatus,
   transcriptionService,
+  UtteranceEnd,
 } from '../../../shared/contract/services/transcriptionService';
 import type { ServiceImplementation } from '../../../shared/contract/contractDefinition';
 import { ServiceEvents } from '../../../shared/contract/serviceEvents';
@@ -25,6 +26,8 @@ export interface TranscriptionServiceOptions {
   readonly maximumBufferedMilliseconds?: number;
   readonly connectTimeoutMilliseconds?: number;
   readonly reconnectAttempts?: number;
+  /** Host-side listener for utterance ends (e.g. to trigger suggestions in the host). */
+  readonly onUtteranceEnd?: (utteranceEnd: UtteranceEnd) => void;
 }
 
 export interface TranscriptionServiceHost extends ServiceImplementation<TranscriptionDefinition> {
@@ -95,7 +98,7 @@ export function createTranscriptionService(
       reconnectAttempts: options.reconnectAttempts ?? 30,
       onSegment: (segment) => events.emit('onSegment', segment),
       onState: (_state: TranscriptionState) => events.emit('onStatus', statusOf(request.callId)),
-      onUtteranceEnd: (utteranceEnd) => events.emit('onUtteranceEnd', utteranceEnd),
+      onUtteranceEnd: (utteranceEnd) => options.onUtteranceEnd?.(utteranceEnd),
     });
     sessions.set(request.callId, session);
     await session.start();

@@ -91,7 +91,10 @@ const AudioFrameSchema = z
     'Audio frame must hold whole stereo 16-bit samples',
   );
 
-/** A speaker finished an utterance (Deepgram `UtteranceEnd`): a good moment to suggest. */
+/**
+ * A speaker finished an utterance (Deepgram `UtteranceEnd`). Host-side only for now (the host
+ * service accepts a listener); not a contract event, so renderer clients need not handle it.
+ */
 export const UtteranceEndSchema = z.object({
   callId: CallIdSchema,
   speaker: z.enum(SPEAKERS),
@@ -119,6 +122,5 @@ export const transcriptionService = defineService({
   events: {
     onSegment: TranscriptSegmentSchema,
     onStatus: TranscriptionStatusSchema,
-    onUtteranceEnd: UtteranceEndSchema,
   },
 });
