@@ -7,6 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { AppClient } from '../../../shared/contract/appContract';
 import type { SettingsView } from '../../../shared/contract/services/settingsService';
 import { HOST_QUERY_KEYS } from '../../data/hostQueries';
+import { updateSettings } from '../../data/settingsUpdates';
 import { updateFromDraft, validateDraft } from './settingsDraft';
 import type { SettingsFormStore } from './settingsFormStore';
 
@@ -26,7 +27,7 @@ export async function saveSettings(options: {
     store.getState().failed([]);
     return 'invalid';
   }
-  const result = await options.client.settings.update(updateFromDraft(draft));
+  const result = await updateSettings(options.client, updateFromDraft(draft));
   if (result.ok) {
     options.queryClient.setQueryData(HOST_QUERY_KEYS.settings, result.value);
     store.getState().saved(result.value.values);
