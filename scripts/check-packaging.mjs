@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// `npm run check:packaging`: checks build/electron-builder.yml where real packaging cannot run
+// (no Electron zip, no fpm/appimagetool downloads). It builds the app into a private staging
+// folder, packs it with `--linux dir` against a dummy Electron dist, and asserts that app.asar
+// exists, holds the built app and every module the main process imports (with their
+// dependencies), ships no sources or secrets, and that the configuration carries what the other
+// platforms need (targets, hardened runtime, microphone text, entitlements, generic publish).
+// `--keep` leaves the staging folder for inspection.
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { tsImport } from 'tsx/esm/api';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const asar = require('@electron/asar');
+const yaml = require('js-yaml');
+const checks = await tsImport('./packagingChecks.ts', import.meta.url);
+const keep = process.argv.includes('--keep');
+const started = performance.now();
+
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...options,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+function fail(problems, output) {
+  if (output) process.stderr.write(`${output}\n`);
+  console.log(`check:packaging FAILED\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  process.exit(1);
+}
+
+// A private build: out/ in the work tree may be rebuilt by someone else while we pack.
+const stage = mkdtempSync(join(tmpdir(), 'empfang-packaging-'));
+const cleanUp = () => {
+  if (!keep) rmSync(stage, { recursive: true, force: true });
+};
+process.on('exit', cleanUp);
+
+console.log(`check:packaging: building into ${stage}/out …`);
+const build = await run(process.execPath, [
+  join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+  'build',
+  '--outDir',
+  join(stage, 'out'),
+]);
+if (build.code !== 0) fail(['electron-vite build failed'], build.output);
+
+for (const file of ['package.json', 'package-lock.json'])
+  cpSync(join(root, file), join(stage, file));
+cpSync(join(root, 'build'), join(stage, 'build'), { recursive: true });
+// Fuses patch the real Electron binary, which the dummy dist lacks: the staged copy of the
+// configuration leaves them out (their values are checked in the original below).
+const config = yaml.load(readFileSync(join(root, 'build/electron-builder.yml'), 'utf8'));
+writeFileSync(
+  join(stage, 'build/electron-builder.yml'),
+  yaml.dump({ ...config, electronFuses: undefined }),
+);
+symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
+
+// A dummy Electron dist: an empty executable and two locales, which is all `--linux dir` reads.
+const electronDist = join(stage, 'electron-dist');
+mkdirSync(join(electronDist, 'locales'), { recursive: true });
+writeFileSync(join(electronDist, 'electron'), '', { mode: 0o755 });
+for (const locale of ['de', 'en-US', 'fr'])
+  writeFileSync(join(electronDist, 'locales', `${locale}.pak`), '');
+
+console.log('check:packaging: electron-builder --linux dir with a dummy Electron dist …');
+const output = join(stage, 'dist');
+const pack = await run(process.execPath, [
+  join(root, 'node_modules/electron-builder/cli.js'),
+  '--projectDir',
+  stage,
+  '--linux',
+  'dir',
+  '--config',
+  'build/electron-builder.yml',
+  '--publish',
+  'never',
+  `-c.electronDist=${electronDist}`,
+  `-c.directories.output=${output}`,
+  // The native rebuild needs Electron's headers, a download that cannot work here.
+  '-c.npmRebuild=false',
+]);
+if (pack.code !== 0) fail([`electron-builder exited with code ${pack.code}`], pack.output);
+
+const resources = join(output, 'linux-unpacked', 'resources');
+const archive = join(resources, 'app.asar');
+if (!existsSync(archive)) fail([`${archive} was not written`], pack.output);
+
+const files = new Set(
+  asar.listPackage(archive, { isPack: false }).map((file) => file.replaceAll('\\', '/')),
+);
+const problems = [];
+for (const required of checks.REQUIRED_APP_FILES) {
+  if (!files.has(required)) problems.push(`app.asar lacks ${required}`);
+}
+const mainSources = [];
+const collect = (folder) => {
+  for (const entry of readdirSync(folder)) {
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) collect(path);
+    else if (path.endsWith('.js') || path.endsWith('.cjs') || path.endsWith('.mjs'))
+      mainSources.push(readFileSync(path, 'utf8'));
+  }
+};
+collect(join(stage, 'out', 'main'));
+for (const name of checks.missingImportedPackages(mainSources, files)) {
+  problems.push(`the main process imports ${name}, but app.asar does not contain it`);
+}
+const manifests = [...files]
+  .filter((file) => /\/node_modules\/(@[^/]+\/)?[^/@]+\/package\.json$/.test(file))
+  .map((file) => {
+    let dependencies = [];
+    try {
+      const manifest = JSON.parse(asar.extractFile(archive, file.slice(1)).toString('utf8'));
+      dependencies = Object.keys(manifest.dependencies ?? {}).filter(
+        (name) => !(manifest.optionalDependencies ?? {})[name],
+      );
+    } catch {
+      // A package.json that is not a manifest (fixtures inside a package) has no dependencies.
+    }
+    return { folder: file.slice(0, -'/package.json'.length), dependencies };
+  });
+problems.push(
+  ...checks
+    .unresolvedDependencies(manifests, files)
+    .map((problem) => `dependency missing in app.asar: ${problem}`),
+);
+problems.push(
+  ...checks.forbiddenPackedFiles(files).map((file) => `app.asar must not contain ${file}`),
+);
+
+const readText = (path) => {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+problems.push(...checks.configurationProblems(config, readText));
+const updateConfig = existsSync(join(resources, 'app-update.yml'))
+  ? readFileSync(join(resources, 'app-update.yml'), 'utf8')
+  : '';
+if (!/provider: generic/.test(updateConfig))
+  problems.push('app-update.yml does not name the generic provider');
+
+if (problems.length > 0) fail(problems);
+const megabytes = (statSync(archive).size / 1024 / 1024).toFixed(1);
+const packages = manifests.filter((manifest) =>
+  /^\/node_modules\/(@[^/]+\/)?[^/]+$/.test(manifest.folder),
+).length;
+console.log(
+  `check:packaging OK: app.asar ${megabytes} MB, ${files.size} entries, ${packages} top-level packages, ` +
+    `${((performance.now() - started) / 1000).toFixed(1)} s${keep ? ` (kept ${stage})` : ''}`,
+);
