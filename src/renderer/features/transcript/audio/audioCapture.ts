@@ -15,7 +15,12 @@ import {
 import { CAPTURE_PROCESSOR_NAME } from './captureProcessorName';
 import captureWorkletUrl from './captureWorklet?worker&url';
 import type { CaptureCommand, CaptureMessage, CaptureProcessorOptions } from './captureWorklet';
-import { BYTES_PER_SAMPLE_FRAME, FRAME_MILLISECONDS, sampleFramesFor } from './pcmFramer';
+import {
+  BYTES_PER_SAMPLE_FRAME,
+  FRAME_MILLISECONDS,
+  sampleFramesFor,
+  type AudioFrame,
+} from './pcmFramer';
 
 /** How long `stop` waits for the worklet to hand over its last partial frame. */
 const FLUSH_TIMEOUT_MILLISECONDS = 250;
@@ -29,7 +34,7 @@ export interface AudioCaptureOptions {
   remoteStream: MediaStream;
   /** The agent's microphone (the call's local stream). */
   localStream: MediaStream;
-  onFrame(frame: Uint8Array): void;
+  onFrame(frame: AudioFrame): void;
   frameMilliseconds?: number;
   /** For tests and the benchmark; a new AudioContext otherwise. */
   createContext?: () => AudioContext;

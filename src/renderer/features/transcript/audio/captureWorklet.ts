@@ -8,7 +8,7 @@
  * 'self'`); `audioCapture.ts` imports it with Vite's `?worker&url` so it is bundled on its own.
  */
 import { CAPTURE_PROCESSOR_NAME } from './captureProcessorName';
-import { PcmFramer } from './pcmFramer';
+import { PcmFramer, type AudioFrame } from './pcmFramer';
 import { StreamingDownsampler } from './streamingDownsampler';
 
 // The AudioWorkletGlobalScope is not in TypeScript's DOM library; declare the little we use.
@@ -30,7 +30,7 @@ export interface CaptureProcessorOptions {
 /** Messages from the main thread. */
 export type CaptureCommand = { type: 'flush' } | { type: 'stop' };
 /** Messages to the main thread. */
-export type CaptureMessage = { type: 'frame'; frame: Uint8Array } | { type: 'flushed' };
+export type CaptureMessage = { type: 'frame'; frame: AudioFrame } | { type: 'flushed' };
 
 /** Render quanta are 128 samples; a larger limit keeps future quantum sizes working. */
 const MAXIMUM_BLOCK = 2048;

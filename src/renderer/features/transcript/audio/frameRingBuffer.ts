@@ -4,12 +4,13 @@
  * so audio never grows without bound in memory (SECURITY.md rule 8: audio only in bounded
  * memory buffers, never on disk).
  */
+import type { AudioFrame } from './pcmFramer';
 
 /** Five seconds of 100 ms frames: rides out a hiccup, never holds a conversation. */
 export const FRAME_BUFFER_CAPACITY = 50;
 
 export class FrameRingBuffer {
-  private readonly slots: (Uint8Array | undefined)[];
+  private readonly slots: (AudioFrame | undefined)[];
   private head = 0;
   private count = 0;
   private dropped = 0;
@@ -17,11 +18,11 @@ export class FrameRingBuffer {
 
   constructor(readonly capacity = FRAME_BUFFER_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('Capacity must be ≥ 1');
-    this.slots = new Array<Uint8Array | undefined>(capacity).fill(undefined);
+    this.slots = new Array<AudioFrame | undefined>(capacity).fill(undefined);
   }
 
   /** Adds a frame; when full, the oldest frame is dropped and counted. */
-  push(frame: Uint8Array): void {
+  push(frame: AudioFrame): void {
     if (this.count === this.capacity) {
       const oldest = this.slots[this.head]!;
       this.dropped += 1;
@@ -35,7 +36,7 @@ export class FrameRingBuffer {
   }
 
   /** Takes the oldest frame, or undefined when empty. */
-  shift(): Uint8Array | undefined {
+  shift(): AudioFrame | undefined {
     if (this.count === 0) return undefined;
     const frame = this.slots[this.head];
     this.slots[this.head] = undefined;

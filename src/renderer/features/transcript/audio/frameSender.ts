@@ -3,10 +3,11 @@
  * so a slow host makes frames wait in the bounded {@link FrameRingBuffer} (which drops the
  * oldest) instead of piling up unbounded promises and copies.
  */
+import type { AudioFrame } from './pcmFramer';
 import { FrameRingBuffer } from './frameRingBuffer';
 
 /** Delivers one frame; resolves false when the host refused it (e.g. call not transcribed). */
-export type SendFrame = (frame: Uint8Array) => Promise<boolean>;
+export type SendFrame = (frame: AudioFrame) => Promise<boolean>;
 
 export interface FrameSenderStatistics {
   sentFrames: number;
@@ -31,7 +32,7 @@ export class FrameSender {
   }
 
   /** Queues a frame and starts draining if nothing is in flight. */
-  enqueue(frame: Uint8Array): void {
+  enqueue(frame: AudioFrame): void {
     if (this.stopped) return;
     this.buffer.push(frame);
     if (!this.sending) void this.drain();

@@ -9,6 +9,9 @@
  * frames against the contract instead.
  */
 
+/** One frame of 16-bit stereo PCM, on its own buffer (so it can be transferred). */
+export type AudioFrame = Uint8Array<ArrayBuffer>;
+
 /** Frames every 100 ms: small enough for live results, few enough messages per second. */
 export const FRAME_MILLISECONDS = 100;
 
@@ -29,12 +32,12 @@ export function toInt16(sample: number): number {
 }
 
 export class PcmFramer {
-  private bytes: Uint8Array;
+  private bytes: AudioFrame;
   private view: DataView;
   private filled = 0;
 
   constructor(
-    private readonly emit: (frame: Uint8Array) => void,
+    private readonly emit: (frame: AudioFrame) => void,
     readonly frameSampleCount: number,
   ) {
     if (!Number.isInteger(frameSampleCount) || frameSampleCount < 1) {
