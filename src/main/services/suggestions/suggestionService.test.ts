@@ -75,6 +75,21 @@ describe('suggestion service', () => {
     });
   });
 
+  it('serves a changed approved text of an inline profile, not a cached old one', async () => {
+    const service = createTestSuggestionService();
+    const changed = structuredClone(DEMO_LAW_FIRM);
+    const fees = changed.approvedTexts.find((text) => text.id === 'law-fees')!;
+    const ask = (profile: typeof DEMO_LAW_FIRM) =>
+      service.methods.suggest({
+        callId: 'call-inline',
+        client: { profile },
+        transcript: [{ speaker: 'caller', text: 'Was kostet eine Erstberatung?' }],
+      });
+    expect((await ask(structuredClone(DEMO_LAW_FIRM))).card).toMatchObject({ text: fees.text });
+    fees.text = 'Eine Erstberatung kostet pauschal 150 Euro zuzüglich Umsatzsteuer.';
+    expect((await ask(changed)).card).toMatchObject({ text: fees.text });
+  });
+
   it('refines with the model: a valid phrasing for a client without secrecy', async () => {
     const service = createTestSuggestionService(model());
     const { cards } = collect(service);

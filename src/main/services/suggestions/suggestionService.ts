@@ -7,7 +7,7 @@
  * candidate list and sends a fresh, single-turn model request. Per call the service keeps only
  * the abort handle of the pending refinement. Nothing from the transcript is logged.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
   AssistantStatus,
   SuggestionCard,
@@ -52,6 +52,8 @@ export interface SuggestionServiceHost extends ServiceImplementation<SuggestionD
 }
 
 const DEFAULT_MODEL_TIMEOUT_MILLISECONDS = 8000;
+/** Indexes kept for inline profiles, least recently built dropped first. */
+const MAXIMUM_CACHED_CLIENTS = 50;
 
 export function createSuggestionService(options: SuggestionServiceOptions): SuggestionServiceHost {
   const events = new ServiceEvents<SuggestionDefinition>();
@@ -69,13 +71,27 @@ export function createSuggestionService(options: SuggestionServiceOptions): Sugg
     events.emit('onStatus', status);
   };
 
+  // Profiles from the directory are the same object each time (WeakMap hit); profiles sent
+  // inline arrive as new objects, so they are matched by client id and a content hash: a
+  // 500-text index takes a few hundred milliseconds to build, the hash a few.
+  const fingerprinted = new Map<string, { fingerprint: string; index: ApprovedTextIndex }>();
   const indexFor = (client: ClientProfile): ApprovedTextIndex => {
-    let index = indexes.get(client);
-    if (!index) {
-      index = buildApprovedTextIndex(client);
-      indexes.set(client, index);
+    const known = indexes.get(client);
+    if (known) return known;
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(client.approvedTexts))
+      .digest('hex');
+    let entry = fingerprinted.get(client.id);
+    if (entry?.fingerprint !== fingerprint) {
+      entry = { fingerprint, index: buildApprovedTextIndex(client) };
+      fingerprinted.delete(client.id);
+      fingerprinted.set(client.id, entry);
+      if (fingerprinted.size > MAXIMUM_CACHED_CLIENTS) {
+        fingerprinted.delete(fingerprinted.keys().next().value as string);
+      }
     }
-    return index;
+    indexes.set(client, entry.index);
+    return entry.index;
   };
 
   const refine = async (
