@@ -64,20 +64,23 @@ export function trackCalls(options: CallTrackingOptions): () => void {
 
   const openNote = (leg: CallLeg, call: TrackedCall): void =>
     withClient(leg, call, (clientId, clientName) => {
-      void options.notes.getState().openNote(
-        {
-          callId: leg.id,
-          portalCallId: call.portalCallId,
-          clientId,
-          clientName,
-          line: call.line,
-          callerNumber: leg.remoteNumber ?? null,
-          ringAt: leg.createdAt,
-          answerAt: leg.connectedAt ?? null,
-          endAt: leg.endedAt ?? Date.now(),
-        },
-        leg.outcome === 'transferred' ? { outcome: 'forwarded' } : {},
-      );
+      void options.notes
+        .getState()
+        .openNote(
+          {
+            callId: leg.id,
+            portalCallId: call.portalCallId,
+            clientId,
+            clientName,
+            line: call.line,
+            callerNumber: leg.remoteNumber ?? null,
+            ringAt: leg.createdAt,
+            answerAt: leg.connectedAt ?? null,
+            endAt: leg.endedAt ?? Date.now(),
+          },
+          leg.outcome === 'transferred' ? { outcome: 'forwarded' } : {},
+        )
+        .catch(() => undefined);
     });
 
   const observe = (leg: CallLeg): void => {

@@ -60,8 +60,8 @@ export function FirstRunForm() {
           aria-describedby="first-run-user-hint"
           {...invalidProps('userName')}
         />
-        <small id="first-run-user-hint">{t('firstRun.userNameHint')}</small>
       </label>
+      <small id="first-run-user-hint">{t('firstRun.userNameHint')}</small>
       <label>
         {t('firstRun.displayName')}
         <input
@@ -82,8 +82,8 @@ export function FirstRunForm() {
           aria-describedby="first-run-password-hint"
           {...invalidProps('password')}
         />
-        <small id="first-run-password-hint">{t('firstRun.passwordHint')}</small>
       </label>
+      <small id="first-run-password-hint">{t('firstRun.passwordHint')}</small>
       <label>
         {t('firstRun.passwordRepeat')}
         <input

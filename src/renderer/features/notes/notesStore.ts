@@ -123,7 +123,9 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
         if (!form || !runtime || !author) return;
         const stored = runtime.outbox.get(formId);
         if (stored && stored.status !== 'draft') return;
-        await runtime.outbox.saveDraft(payloadOf(form, author), formId);
+        // A draft write that fails (database closing, storage full) is retried by the next
+        // keystroke and by the submit, which writes the whole note again.
+        await runtime.outbox.saveDraft(payloadOf(form, author), formId).catch(() => undefined);
       });
     const scheduleSave = (formId: string): void => {
       clearTimeout(timers.get(formId));

@@ -5,7 +5,9 @@
  */
 import type { AppClient } from '../../../../shared/contract/appContract';
 import type {
+  CallRecord,
   ClientLookup,
+  PresenceState,
   PortalSessionState,
   SubmitNoteRequest,
   SubmitNoteResult,
@@ -21,6 +23,9 @@ export const TEST_USER = {
   role: 'agent' as const,
   clientIds: ['kanzlei-brandt-okafor'],
 };
+
+/** The only password the fake's login accepts. */
+export const FAKE_PASSWORD = 'richtiges Passwort';
 
 export function loggedInSession(overrides: Partial<PortalSessionState> = {}): PortalSessionState {
   return {
@@ -41,6 +46,8 @@ export class PortalClientFake {
   mode: 'online' | 'offline' | 'reject' = 'online';
   session: PortalSessionState = loggedInSession();
   lookups = new Map<string, ClientLookup>();
+  readonly recordedCalls: CallRecord[] = [];
+  readonly presences: PresenceState[] = [];
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly wrappingKey = crypto.getRandomValues(new Uint8Array(32));
 
@@ -83,6 +90,20 @@ export class PortalClientFake {
       noteDeliveries: (noteId: string) => ok({ noteId, status: 'received', deliveries: [] }),
       clientByLine: (line: string) =>
         ok(this.lookups.get(line) ?? ({ kind: 'unknown-line', line } as ClientLookup)),
+      login: ({ password }: { userName: string; password: string }) => {
+        if (password !== FAKE_PASSWORD) return ok({ kind: 'invalid' as const });
+        this.session = loggedInSession();
+        this.emit('onSessionChanged', this.session);
+        return ok({ kind: 'ok' as const, session: this.session });
+      },
+      recordCall: (call: CallRecord) => {
+        this.recordedCalls.push(call);
+        return ok({ ...call, agentId: call.answerAt ? TEST_USER.id : null });
+      },
+      setPresence: (presence: PresenceState) => {
+        this.presences.push(presence);
+        return ok(null);
+      },
       onSessionChanged: this.listen('onSessionChanged'),
       onNoteStatusChanged: this.listen('onNoteStatusChanged'),
       onLoggedOut: this.listen('onLoggedOut'),

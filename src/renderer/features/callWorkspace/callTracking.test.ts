@@ -1,0 +1,109 @@
+import { QueryClient } from '@tanstack/react-query';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_PLUMBING_BUSINESS } from '../../../shared/demo/demoClients';
+import { createNotesStore, type NotesStore } from '../notes/notesStore';
+import { PortalClientFake } from '../notes/testing/portalClientFake';
+import { createCallStore, type CallStore } from '../softphone/callStore';
+import { trackCalls } from './callTracking';
+
+const LINE = DEMO_PLUMBING_BUSINESS.lines[0]!;
+const cleanups: (() => void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function setup(): Promise<{ calls: CallStore; notes: NotesStore; fake: PortalClientFake }> {
+  const fake = new PortalClientFake();
+  fake.lookups.set(LINE, { kind: 'found', profile: DEMO_PLUMBING_BUSINESS });
+  const calls = createCallStore();
+  const notes = createNotesStore({
+    client: fake.client,
+    currentUserId: () => 'user-1',
+    databaseName: `tracking-${crypto.randomUUID()}`,
+  });
+  await notes.getState().start();
+  const stop = trackCalls({ calls, client: fake.client, notes, queryClient: new QueryClient() });
+  cleanups.push(stop, () => notes.getState().stop());
+  return { calls, notes, fake };
+}
+
+function ring(calls: CallStore, id: string, clientLine: string | undefined = LINE): void {
+  calls.getState().addLeg({
+    id,
+    event: 'incoming',
+    direction: 'incoming',
+    remoteNumber: '+4915112345678',
+    remoteLabel: '0151 12345678',
+    remoteName: 'Anrufer',
+    clientLine,
+    createdAt: Date.now(),
+  });
+}
+
+describe('call tracking', () => {
+  it('logs ring, answer and end and opens the note for the answered client call', async () => {
+    const { calls, notes, fake } = await setup();
+    ring(calls, 'leg-1');
+    await until(() => fake.recordedCalls.length === 1);
+    expect(fake.recordedCalls[0]).toMatchObject({
+      clientId: DEMO_PLUMBING_BUSINESS.id,
+      line: LINE,
+      answerAt: null,
+      endAt: null,
+    });
+    calls.getState().applyCallEvent('leg-1', 'answer');
+    calls.getState().applyCallEvent('leg-1', 'established', { connectedAt: Date.now() });
+    await until(() => fake.recordedCalls.length === 2);
+    expect(fake.recordedCalls[1]!.answerAt).not.toBeNull();
+    calls.getState().applyCallEvent('leg-1', 'remoteHangup', { endedAt: Date.now() });
+    await until(() => notes.getState().hasUnsavedNote());
+    const form = Object.values(notes.getState().forms)[0]!;
+    expect(form.context).toMatchObject({
+      callId: 'leg-1',
+      clientId: DEMO_PLUMBING_BUSINESS.id,
+      clientName: DEMO_PLUMBING_BUSINESS.name,
+      callerNumber: '+4915112345678',
+      portalCallId: fake.recordedCalls[0]!.id,
+    });
+    expect(fake.recordedCalls.at(-1)!.endAt).not.toBeNull();
+    expect(new Set(fake.recordedCalls.map((call) => call.id)).size).toBe(1);
+  });
+
+  it('opens no note for a call that was never answered, and none for an unknown line', async () => {
+    const { calls, notes, fake } = await setup();
+    ring(calls, 'leg-2');
+    calls.getState().applyCallEvent('leg-2', 'cancelled', { endedAt: Date.now() });
+    ring(calls, 'leg-3', '+4930999999999');
+    calls.getState().applyCallEvent('leg-3', 'answer');
+    calls.getState().applyCallEvent('leg-3', 'established', { connectedAt: Date.now() });
+    calls.getState().applyCallEvent('leg-3', 'hangup', { endedAt: Date.now() });
+    await until(() => fake.recordedCalls.length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(notes.getState().hasUnsavedNote()).toBe(false);
+    expect(fake.recordedCalls.every((call) => call.line === LINE)).toBe(true);
+  });
+
+  it('pre-fills "forwarded" after a transfer', async () => {
+    const { calls, notes } = await setup();
+    ring(calls, 'leg-4');
+    calls.getState().applyCallEvent('leg-4', 'answer');
+    calls.getState().applyCallEvent('leg-4', 'established', { connectedAt: Date.now() });
+    calls.getState().applyCallEvent('leg-4', 'transfer');
+    calls.getState().applyCallEvent('leg-4', 'transferSucceeded', {
+      endedAt: Date.now(),
+      outcome: 'transferred',
+    });
+    await until(() => notes.getState().hasUnsavedNote());
+    expect(Object.values(notes.getState().forms)[0]!.fields.outcome).toBe('forwarded');
+  });
+});

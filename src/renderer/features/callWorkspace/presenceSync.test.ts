@@ -1,0 +1,78 @@
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNotesStore } from '../notes/notesStore';
+import { PortalClientFake } from '../notes/testing/portalClientFake';
+import { createCallStore, type Presence } from '../softphone/callStore';
+import { createPresenceNoticeStore, syncPresence } from './presenceSync';
+
+const cleanups: (() => void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
+});
+
+async function setup() {
+  const fake = new PortalClientFake();
+  const calls = createCallStore();
+  // The engine's presence change lands in the store, as SoftphoneEngine.setPresence does.
+  const engine = {
+    setPresence: (presence: Exclude<Presence, 'not-ready'>) => {
+      calls.getState().setPresence(presence);
+      return { ok: true as const };
+    },
+  };
+  const notes = createNotesStore({
+    client: fake.client,
+    currentUserId: () => 'user-1',
+    databaseName: `presence-${crypto.randomUUID()}`,
+  });
+  await notes.getState().start();
+  const notice = createPresenceNoticeStore();
+  const stop = syncPresence({ calls, engine, notes, notice, client: fake.client });
+  cleanups.push(stop, () => notes.getState().stop());
+  return { fake, calls, engine, notes, notice };
+}
+
+const CONTEXT = {
+  callId: 'leg-1',
+  portalCallId: null,
+  clientId: 'client-1',
+  clientName: 'Client',
+  line: null,
+  callerNumber: null,
+  ringAt: null,
+  answerAt: null,
+  endAt: Date.now(),
+};
+
+describe('presence and after-call work', () => {
+  it('keeps the agent in after-call work while a note is unsaved, unless it is discarded', async () => {
+    const { calls, engine, notes, notice, fake } = await setup();
+    engine.setPresence('available');
+    const formId = await notes.getState().openNote(CONTEXT);
+    expect(calls.getState().presence).toBe('after-call-work');
+    engine.setPresence('available');
+    expect(calls.getState().presence).toBe('after-call-work');
+    expect(notice.getState().blockedByNote).toBe(true);
+    await notes.getState().discard(formId);
+    expect(calls.getState().presence).toBe('available');
+    expect(notice.getState().blockedByNote).toBe(false);
+    expect(fake.presences).toEqual(['offline', 'available', 'wrap-up', 'available']);
+  });
+
+  it('returns to available after the note is saved', async () => {
+    const { calls, engine, notes } = await setup();
+    engine.setPresence('available');
+    const formId = await notes.getState().openNote(CONTEXT);
+    notes.getState().updateField(formId, 'outcome', 'spam');
+    expect(await notes.getState().submit(formId, 'Werbung')).toBe(true);
+    expect(calls.getState().presence).toBe('available');
+  });
+
+  it('leaves a break alone when a note is opened', async () => {
+    const { calls, engine, notes } = await setup();
+    engine.setPresence('break');
+    await notes.getState().openNote(CONTEXT);
+    expect(calls.getState().presence).toBe('break');
+  });
+});
