@@ -7,6 +7,9 @@ import type { SmtpSettings } from '../portalOptions';
 import type { ChannelOutcome, ChannelSender, DeliveryAttempt } from './channelSender';
 import { noteEmail } from './noteMessage';
 
+/** Nodemailer's codes for "could not reach the server". */
+const UNREACHABLE_CODES = new Set(['ESOCKET', 'ECONNECTION', 'ECONNREFUSED', 'EDNS']);
+
 /** Abstract error code of an SMTP failure: never the server's message text (may echo data). */
 export function classifySmtpError(error: unknown): ChannelOutcome {
   const details = error as { responseCode?: number; code?: string };
@@ -16,7 +19,11 @@ export function classifySmtpError(error: unknown): ChannelOutcome {
       ? { kind: 'failed', errorCode: code }
       : { kind: 'retry', errorCode: code };
   }
-  return { kind: 'retry', errorCode: `smtp-${(details.code ?? 'error').toLowerCase()}` };
+  const code = (details.code ?? '').toUpperCase();
+  if (UNREACHABLE_CODES.has(code)) return { kind: 'retry', errorCode: 'smtp-unreachable' };
+  if (code === 'ETIMEDOUT') return { kind: 'retry', errorCode: 'smtp-timeout' };
+  // Authentication or TLS problems are configuration errors; still retried, an operator fixes them.
+  return { kind: 'retry', errorCode: code ? `smtp-${code.toLowerCase()}` : 'smtp-error' };
 }
 
 /** A sender for the configured SMTP server; without settings, every attempt waits. */
