@@ -84,12 +84,16 @@ export class SoftphoneEngine {
   private readonly microphone: MicrophoneSource;
   private readonly cleanups: (() => void)[] = [];
   private settingsQueue: Promise<void> = Promise.resolve();
+  private notificationText: (leg: CallLeg) => { title: string; body: string };
 
   constructor(private readonly options: SoftphoneEngineOptions) {
     this.remoteAudio = options.remoteAudio ?? new ElementRemoteAudio();
     this.ringer = options.ringer ?? new WebAudioRinger();
     this.notifier = options.notifier ?? new BrowserCallNotifier();
     this.microphone = options.openMicrophone ?? openMicrophone;
+    this.notificationText =
+      options.notificationText ??
+      ((leg) => ({ title: leg.remoteName || leg.remoteLabel, body: leg.clientLine ?? '' }));
     this.calls = new CallController({
       store: options.store,
       userAgent: () => this.account?.userAgent,
@@ -98,9 +102,7 @@ export class SoftphoneEngine {
       remoteAudio: this.remoteAudio,
       ringer: this.ringer,
       notifier: this.notifier,
-      notificationText:
-        options.notificationText ??
-        ((leg) => ({ title: leg.remoteName || leg.remoteLabel, body: leg.clientLine ?? '' })),
+      notificationText: (leg) => this.notificationText(leg),
       acceptsCalls: () => options.store.getState().presence === 'available',
       sessionDescriptionHandlerOptions: () => ({
         constraints: { audio: true, video: false },
@@ -113,6 +115,11 @@ export class SoftphoneEngine {
 
   private get store() {
     return this.options.store.getState();
+  }
+
+  /** Texts of the OS notification for a ringing call; the panel sets translated ones. */
+  setNotificationText(text: (leg: CallLeg) => { title: string; body: string }): void {
+    this.notificationText = text;
   }
 
   /** Loads the settings, follows their changes and starts registering when configured. */
