@@ -45,6 +45,8 @@ export interface DeepgramSessionOptions {
   readonly maximumBufferedMilliseconds: number;
   readonly connectTimeoutMilliseconds: number;
   readonly reconnectAttempts: number;
+  /** After this long without a connection the session fails ("unreachable"). */
+  readonly giveUpAfterMilliseconds: number;
   readonly onSegment: (segment: TranscriptSegment) => void;
   readonly onState: (state: TranscriptionState, reason?: TranscriptionReason) => void;
   readonly onUtteranceEnd: (utteranceEnd: UtteranceEnd) => void;
@@ -61,6 +63,7 @@ export class DeepgramCallSession {
   private secondsSent = 0;
   private connectionOffsetSeconds = 0;
   private lastSendAt = Date.now();
+  private disconnectedSince: number | undefined;
   private keepAliveTimer: NodeJS.Timeout | undefined;
   private finalizeWaiter: (() => void) | undefined;
   private closeWaiter: (() => void) | undefined;
@@ -121,12 +124,17 @@ export class DeepgramCallSession {
     if (this.state === 'connecting') this.fail('unreachable');
   }
 
-  push(frame: Uint8Array): void {
+  /** Sends or buffers a frame; false when the session no longer takes audio. */
+  push(frame: Uint8Array): boolean {
     if (this.state === 'live' && this.socket) {
       this.send(frame);
-    } else if (this.state === 'connecting' || this.state === 'reconnecting') {
-      this.buffer.push(frame);
+      return true;
     }
+    if (this.state === 'connecting' || this.state === 'reconnecting') {
+      this.buffer.push(frame);
+      return true;
+    }
+    return false;
   }
 
   /** Flushes and closes; returns every final segment of the call. */
@@ -157,6 +165,7 @@ export class DeepgramCallSession {
     if (this.state === 'stopped' || this.state === 'failed') return;
     // A new connection counts time from zero: continue from the audio already sent.
     this.connectionOffsetSeconds = this.secondsSent;
+    this.disconnectedSince = undefined;
     this.setState('live');
     for (const frame of this.buffer.drain()) this.send(frame);
   }
@@ -209,6 +218,7 @@ export class DeepgramCallSession {
     }
     // The SDK reconnects by itself for any other code; interims of the lost stream are gone.
     this.withdrawInterims();
+    this.disconnectedSince = Date.now();
     this.setState('reconnecting', 'connection-lost');
   }
 
@@ -234,6 +244,12 @@ export class DeepgramCallSession {
   }
 
   private keepAlive(): void {
+    // The SDK stops retrying silently after its last attempt; do not stay "reconnecting" forever.
+    if (this.state === 'reconnecting' && this.disconnectedSince !== undefined) {
+      if (Date.now() - this.disconnectedSince > this.options.giveUpAfterMilliseconds)
+        this.fail('unreachable');
+      return;
+    }
     if (this.state !== 'live' || !this.socket) return;
     if (Date.now() - this.lastSendAt < this.options.keepAliveIntervalMilliseconds) return;
     this.socket.sendKeepAlive({ type: 'KeepAlive' });

@@ -160,6 +160,29 @@ describe('transcription over the Deepgram SDK', () => {
     expect(statuses.at(-1)).toMatchObject({ state: 'stopped', droppedAudioMilliseconds: 0 });
   }, 15_000);
 
+  it('gives up with a reason when the provider stays unreachable', async () => {
+    const fake = await startDeepgramServerFake({ apiKey: KEY });
+    const service = createTranscriptionService({
+      providers: providers(fake.baseUrl),
+      connectTimeoutMilliseconds: 3000,
+      giveUpAfterMilliseconds: 300,
+    });
+    cleanups.push(() => service.dispose());
+    const states: string[] = [];
+    service.events.subscribe((event, payload) => {
+      if (event === 'onStatus') states.push((payload as TranscriptionStatus).state);
+    });
+    await service.methods.start({ callId: 'call-5' });
+    await fake.close();
+    await until(() => states.includes('failed'), 5000);
+    expect(await service.methods.getStatus('call-5')).toMatchObject({
+      state: 'failed',
+      reason: 'unreachable',
+    });
+    expect(await service.methods.pushAudio('call-5', FRAME)).toBe(false);
+    expect(states).toEqual(['live', 'reconnecting', 'failed']);
+  });
+
   it('sends KeepAlive while no audio arrives', async () => {
     const { fake, service } = await setUp([], { keepAliveIntervalMilliseconds: 150 });
     await service.methods.start({ callId: 'call-4' });

@@ -26,6 +26,7 @@ export interface TranscriptionServiceOptions {
   readonly maximumBufferedMilliseconds?: number;
   readonly connectTimeoutMilliseconds?: number;
   readonly reconnectAttempts?: number;
+  readonly giveUpAfterMilliseconds?: number;
   /** Host-side listener for utterance ends (e.g. to trigger suggestions in the host). */
   readonly onUtteranceEnd?: (utteranceEnd: UtteranceEnd) => void;
 }
@@ -96,6 +97,7 @@ export function createTranscriptionService(
       maximumBufferedMilliseconds: options.maximumBufferedMilliseconds ?? 10_000,
       connectTimeoutMilliseconds: options.connectTimeoutMilliseconds ?? 5000,
       reconnectAttempts: options.reconnectAttempts ?? 30,
+      giveUpAfterMilliseconds: options.giveUpAfterMilliseconds ?? 60_000,
       onSegment: (segment) => events.emit('onSegment', segment),
       onState: (_state: TranscriptionState) => events.emit('onStatus', statusOf(request.callId)),
       onUtteranceEnd: (utteranceEnd) => options.onUtteranceEnd?.(utteranceEnd),
@@ -110,9 +112,7 @@ export function createTranscriptionService(
       start,
       pushAudio: async (callId, frame) => {
         const session = sessions.get(callId);
-        if (!session) return false;
-        session.push(frame);
-        return true;
+        return session ? session.push(frame) : false;
       },
       stop: async (callId): Promise<TranscriptionResult> => {
         const session = sessions.get(callId);
