@@ -72,6 +72,7 @@ if (build.code !== 0) fail(['electron-vite build failed'], build.output);
 for (const file of ['package.json', 'package-lock.json'])
   cpSync(join(root, file), join(stage, file));
 cpSync(join(root, 'build'), join(stage, 'build'), { recursive: true });
+cpSync(join(root, 'resources'), join(stage, 'resources'), { recursive: true });
 // Fuses patch the real Electron binary, which the dummy dist lacks: the staged copy of the
 // configuration leaves them out (their values are checked in the original below).
 const config = yaml.load(readFileSync(join(root, 'build/electron-builder.yml'), 'utf8'));

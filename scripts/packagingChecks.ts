@@ -102,6 +102,7 @@ export function forbiddenPackedFiles(asarFiles: Iterable<string>): string[] {
 }
 
 export const REQUIRED_APP_FILES = [
+  '/resources/icon.png',
   '/package.json',
   '/out/main/index.js',
   '/out/preload/index.cjs',

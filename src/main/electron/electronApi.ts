@@ -73,6 +73,8 @@ export interface WindowOptions {
   title: string;
   backgroundColor: string;
   autoHideMenuBar: boolean;
+  /** Window and taskbar icon (Linux, Windows); macOS uses the bundle icon. */
+  icon?: string;
   webPreferences: SecureWebPreferences;
 }
 

@@ -51,6 +51,7 @@ export interface ElectronAppOptions {
   /** Built preload (out/preload/index.cjs) and renderer folder (out/renderer). */
   preloadPath: string;
   rendererDirectory: string;
+  iconPath?: string;
   /** electron-vite's ELECTRON_RENDERER_URL; honoured only in an unpackaged build. */
   developmentServerUrl?: string;
   /** EMPFANG_DATA_DIR: a separate profile (tests, a second desk on one machine). */
@@ -161,6 +162,7 @@ export async function startElectronApp(
   const factory = createWindowFactory({
     BrowserWindow: options.electron.BrowserWindow,
     preloadPath: options.preloadPath,
+    iconPath: options.iconPath,
     development: developmentServerUrl !== undefined,
     entryUrl: developmentServerUrl ?? APP_ENTRY_URL,
     prepareWebContents: (webContents) => transport.attach(webContents),

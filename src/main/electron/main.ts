@@ -36,6 +36,7 @@ startElectronApp({
   electron: { app, BrowserWindow, session, protocol, ipcMain, safeStorage, shell },
   preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
   rendererDirectory: fileURLToPath(new URL('../renderer', import.meta.url)),
+  iconPath: fileURLToPath(new URL('../../resources/icon.png', import.meta.url)),
   developmentServerUrl: process.env.ELECTRON_RENDERER_URL,
   dataDirectoryOverride: process.env.EMPFANG_DATA_DIR,
   platform: process.platform,

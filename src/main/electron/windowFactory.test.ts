@@ -26,6 +26,15 @@ describe('window options', () => {
     expect(options.show).toBe(false);
   });
 
+  it('sets the window icon only when one is given', () => {
+    expect(
+      createWindowOptions({ preloadPath: 'p', development: false, iconPath: '/r/icon.png' }).icon,
+    ).toBe('/r/icon.png');
+    expect(createWindowOptions({ preloadPath: 'p', development: false })).not.toHaveProperty(
+      'icon',
+    );
+  });
+
   it('allows DevTools in development builds only', () => {
     expect(
       createWindowOptions({ preloadPath: 'p', development: true }).webPreferences.devTools,

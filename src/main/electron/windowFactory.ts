@@ -12,6 +12,7 @@ import { createWindowOptions } from './windowOptions';
 export interface WindowFactoryOptions {
   BrowserWindow: BrowserWindowConstructor;
   preloadPath: string;
+  iconPath?: string;
   development: boolean;
   /** The page to load: APP_ENTRY_URL, or the dev server URL in development. */
   entryUrl: string;
@@ -34,7 +35,11 @@ export function createWindowFactory(options: WindowFactoryOptions): WindowFactor
   return {
     createWindow() {
       const window = new options.BrowserWindow(
-        createWindowOptions({ preloadPath: options.preloadPath, development: options.development }),
+        createWindowOptions({
+          preloadPath: options.preloadPath,
+          development: options.development,
+          iconPath: options.iconPath,
+        }),
       );
       const { webContents } = window;
       open.set(webContents.id, { window, webContents });

@@ -9,6 +9,8 @@ export interface WindowOptionsInput {
   preloadPath: string;
   /** DevTools only in development builds. */
   development: boolean;
+  /** resources/icon.png, shipped inside app.asar. */
+  iconPath?: string;
 }
 
 export function createWindowOptions(input: WindowOptionsInput): WindowOptions {
@@ -22,6 +24,7 @@ export function createWindowOptions(input: WindowOptionsInput): WindowOptions {
     title: 'Empfang',
     backgroundColor: '#1f2328',
     autoHideMenuBar: true,
+    ...(input.iconPath ? { icon: input.iconPath } : {}),
     webPreferences: {
       preload: input.preloadPath,
       contextIsolation: true,
