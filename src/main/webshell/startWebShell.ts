@@ -14,6 +14,7 @@ import { FileSecretStore } from '../services/secrets/fileSecretStore';
 import { originsOf } from '../../shared/security/contentSecurityPolicy';
 import { startWebShellHost } from './webShellHost';
 import { readAppVersion } from './appVersion';
+import { readRememberedPort, rememberPort, startOnFirstFreePort } from './rememberedPort';
 
 export function defaultDataDirectory(): string {
   const configHome = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
@@ -30,13 +31,20 @@ async function main(): Promise<void> {
     secrets: new FileSecretStore(join(dataDirectory, 'secrets.json')),
     capabilities: { updates: false, osNotifications: true },
   });
-  const webShell = await startWebShellHost({
-    services: host.services,
-    rendererDirectory: resolve(process.env.EMPFANG_RENDERER_DIR ?? 'out/renderer'),
-    port: Number(process.env.EMPFANG_WEB_SHELL_PORT ?? 0),
-    connectOrigins: () => originsOf([host.settings.current().sip.webSocketServer]),
-    onRejected: (reason) => console.error(JSON.stringify({ event: 'rejected', reason })),
-  });
+  const configuredPort = process.env.EMPFANG_WEB_SHELL_PORT;
+  const candidates = configuredPort
+    ? [Number(configuredPort)]
+    : [...[await readRememberedPort(dataDirectory)].filter((port) => port !== undefined), 0];
+  const webShell = await startOnFirstFreePort(candidates, (port) =>
+    startWebShellHost({
+      services: host.services,
+      rendererDirectory: resolve(process.env.EMPFANG_RENDERER_DIR ?? 'out/renderer'),
+      port,
+      connectOrigins: () => originsOf([host.settings.current().sip.webSocketServer]),
+      onRejected: (reason) => console.error(JSON.stringify({ event: 'rejected', reason })),
+    }),
+  );
+  await rememberPort(dataDirectory, Number(new URL(webShell.origin).port));
   console.log(JSON.stringify({ event: 'ready', url: webShell.url, dataDirectory }));
   const shutdown = (): void => {
     void webShell

@@ -46,13 +46,18 @@ export async function createSettingsService(options: {
     };
   };
 
-  const update = async (change: SettingsUpdate): Promise<SettingsView> => {
+  const applyUpdate = async (change: SettingsUpdate): Promise<SettingsView> => {
     const merged = mergeSettings(values, change);
     const passwordChange = change.secrets?.sipPassword;
+    // The account rule (auth user needs a password) is checked only when the account changes:
+    // in RAM-only mode the password is gone after a restart, and that must not block e.g. a
+    // language change.
+    const touchesAccount = change.values?.sip !== undefined || passwordChange !== undefined;
     const passwordWillBeSet =
-      passwordChange === undefined
+      !touchesAccount ||
+      (passwordChange === undefined
         ? (await options.secrets.get('sipPassword')) !== undefined
-        : passwordChange !== null && passwordChange !== '';
+        : passwordChange !== null && passwordChange !== '');
     const checked = validateSettings(merged, passwordWillBeSet);
     if (checked.fieldErrors.length > 0) {
       throw new ServiceError(
@@ -69,6 +74,15 @@ export async function createSettingsService(options: {
     values = checked.values;
     const next = await view();
     events.emit('onDidChange', next);
+    return next;
+  };
+
+  // Updates run one after another: each merges into the values the previous one saved, so two
+  // windows (or two quick edits) can never overwrite each other's change.
+  let queue: Promise<unknown> = Promise.resolve();
+  const update = (change: SettingsUpdate): Promise<SettingsView> => {
+    const next = queue.then(() => applyUpdate(change));
+    queue = next.catch(() => undefined);
     return next;
   };
 
