@@ -10,7 +10,9 @@
  *
  * `suggest` answers at once with the built-in retrieval card. When a model is configured and
  * may help, a refined card with the same `suggestionId` and a higher `revision` follows as an
- * `onSuggestion` event; a later request for the same call supersedes a pending one.
+ * `onSuggestion` event; a later request for the same call supersedes a pending one. When the
+ * model fails, that event repeats the built-in card (so the view can stop waiting) and
+ * `onStatus` says which part is unavailable and why.
  */
 import { z } from 'zod';
 import { ClientProfileSchema } from '../../domain/clientProfile';
