@@ -22,6 +22,8 @@ import { NoteStatusList } from '../notes/NoteStatusList';
 import { OfflineBanner } from '../notes/OfflineBanner';
 import { useNotesStore } from '../notes/notesForWindow';
 import { SoftphonePanel } from '../softphone/SoftphonePanel';
+import { LiveSuggestionsPanel } from '../suggestions/LiveSuggestionsPanel';
+import { LiveTranscriptPanel } from '../transcript/LiveTranscriptPanel';
 import {
   useCurrentClientLine,
   useSoftphone,
@@ -97,9 +99,13 @@ function CallDesk({ userId }: { userId: string }) {
           <ClientCard line={line} transfer={transfer} />
         </section>
         {/* SLOT transcript: the live-assist engineer puts the transcript panel here. */}
-        <div className="call-workspace-transcript" />
+        <div className="call-workspace-transcript">
+          <LiveTranscriptPanel />
+        </div>
         {/* SLOT suggestions: the live-assist engineer puts the suggestions panel here. */}
-        <div className="call-workspace-suggestions" />
+        <div className="call-workspace-suggestions">
+          <LiveSuggestionsPanel />
+        </div>
         <section className="call-workspace-note" aria-label={t('regions.note')}>
           <NoteForm />
         </section>

@@ -6,13 +6,14 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerCard } from '../../../shared/contract/services/suggestionService';
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
+import type { QuoteResult } from '../transcript/session/quoteQueue';
 import { plainParagraphs } from './plainParagraphs';
 import { useCardActions } from './useCardActions';
 
 export interface AnswerSuggestionCardProps {
   card: AnswerCard;
   refining: boolean;
-  onQuote?(card: AnswerCard): boolean;
+  onQuote?(card: AnswerCard): QuoteResult;
 }
 
 const TITLE_MAX_LENGTH = 200;
@@ -22,7 +23,7 @@ export function AnswerSuggestionCard({ card, refining, onQuote }: AnswerSuggesti
   const paragraphs = plainParagraphs(card.text);
   const { result, copy, quote } = useCardActions(
     paragraphs.join('\n'),
-    () => onQuote?.(card) ?? false,
+    () => onQuote?.(card) ?? 'failed',
   );
   return (
     <article

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EscalationCard } from '../../../shared/contract/services/suggestionService';
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
+import type { QuoteResult } from '../transcript/session/quoteQueue';
 import { useCardActions } from './useCardActions';
 
 const REASON_KEYS: Record<EscalationCard['reason'], string> = {
@@ -19,7 +20,7 @@ const FIELD_MAX_LENGTH = 120;
 
 export interface EscalationSuggestionCardProps {
   card: EscalationCard;
-  onQuote?(card: EscalationCard): boolean;
+  onQuote?(card: EscalationCard): QuoteResult;
 }
 
 export function EscalationSuggestionCard({ card, onQuote }: EscalationSuggestionCardProps) {
@@ -27,7 +28,7 @@ export function EscalationSuggestionCard({ card, onQuote }: EscalationSuggestion
   const reason = t(REASON_KEYS[card.reason], {
     area: card.judgementArea ? t(`escalate.area.${card.judgementArea}`) : '',
   });
-  const { result, quote } = useCardActions(reason, () => onQuote?.(card) ?? false);
+  const { result, quote } = useCardActions(reason, () => onQuote?.(card) ?? 'failed');
   return (
     <article className="suggestion-card suggestion-card-escalate" data-reason={card.reason}>
       <header className="suggestion-card-header">

@@ -3,11 +3,12 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { EscalationCard } from '../../../shared/contract/services/suggestionService';
 import { createI18n } from '../../i18n/createI18n';
+import type { QuoteResult } from '../transcript/session/quoteQueue';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { createSuggestionsStore } from './suggestionsStore';
 import { answerCardFake as answerCard } from './cardFakes';
 
-function renderPanel(onQuote = vi.fn(() => true)) {
+function renderPanel(onQuote = vi.fn((): QuoteResult => 'quoted')) {
   const store = createSuggestionsStore('call-1');
   const view = render(
     <I18nextProvider i18n={createI18n('de')}>

@@ -9,6 +9,7 @@ import type {
   SuggestionCard,
 } from '../../../shared/contract/services/suggestionService';
 import { useAppStore } from '../../app/state/appStore';
+import type { QuoteResult } from '../transcript/session/quoteQueue';
 import { AnswerSuggestionCard } from './AnswerSuggestionCard';
 import { EscalationSuggestionCard } from './EscalationSuggestionCard';
 import type { SuggestionsStore } from './suggestionsStore';
@@ -25,8 +26,8 @@ const MODEL_REASON_KEYS: Record<NonNullable<AssistantStatus['modelReason']>, str
 
 export interface SuggestionsPanelProps {
   store: SuggestionsStore;
-  /** Quotes a card into the call's note; false when no note could take it. */
-  onQuote?(card: SuggestionCard): boolean;
+  /** Quotes a card into the call's note (or keeps it until the note opens). */
+  onQuote?(card: SuggestionCard): QuoteResult;
 }
 
 export function SuggestionsPanel({ store, onQuote }: SuggestionsPanelProps) {

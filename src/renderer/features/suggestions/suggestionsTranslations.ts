@@ -5,6 +5,7 @@ export const suggestionsTranslations = defineTranslations({
   de: {
     title: 'Antwortvorschläge',
     empty: 'Vorschläge erscheinen, sobald der Anrufer etwas fragt.',
+    idle: 'Antwortvorschläge erscheinen hier während eines Gesprächs.',
     pending: 'Suche passenden Freigabetext …',
     refining: 'Sprachmodell formuliert …',
     neverAutomatic: 'Vorschläge werden nie automatisch ausgeführt.',
@@ -18,7 +19,8 @@ export const suggestionsTranslations = defineTranslations({
     copyFailed: 'Kopieren nicht möglich.',
     quote: 'In die Notiz',
     quoted: 'In die Notiz übernommen.',
-    quoteFailed: 'Nicht übernommen: keine Notiz zu diesem Anruf offen.',
+    queued: 'Vorgemerkt: kommt in die Notiz, sobald diese nach dem Gespräch öffnet.',
+    quoteFailed: 'Nicht übernommen: zu diesem Anruf ist keine Notiz offen.',
     escalate: {
       title: 'Eskalieren / an Mitarbeiter weiterleiten',
       noMatch: 'Kein Freigabetext passt zu dieser Frage – keine eigene Auskunft geben.',
@@ -53,6 +55,7 @@ export const suggestionsTranslations = defineTranslations({
   en: {
     title: 'Suggested answers',
     empty: 'Suggestions appear as soon as the caller asks something.',
+    idle: 'Suggested answers appear here during a call.',
     pending: 'Looking for a fitting approved text …',
     refining: 'Language model is phrasing …',
     neverAutomatic: 'Suggestions are never carried out automatically.',
@@ -66,6 +69,7 @@ export const suggestionsTranslations = defineTranslations({
     copyFailed: 'Copying not possible.',
     quote: 'Into the note',
     quoted: 'Quoted into the note.',
+    queued: 'Kept: goes into the note as soon as the note opens after the call.',
     quoteFailed: 'Not quoted: no note is open for this call.',
     escalate: {
       title: 'Escalate / forward to staff',

@@ -3,12 +3,13 @@
  * clicks. The result is shown next to the buttons for a few seconds.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { QuoteResult } from '../transcript/session/quoteQueue';
 
-export type CardActionResult = 'copied' | 'copyFailed' | 'quoted' | 'quoteFailed';
+export type CardActionResult = 'copied' | 'copyFailed' | 'quoted' | 'queued' | 'quoteFailed';
 
 const NOTICE_MILLISECONDS = 4000;
 
-export function useCardActions(text: string, onQuote?: () => boolean) {
+export function useCardActions(text: string, onQuote?: () => QuoteResult) {
   const [result, setResult] = useState<CardActionResult>();
   useEffect(() => {
     if (!result) return;
@@ -23,6 +24,9 @@ export function useCardActions(text: string, onQuote?: () => boolean) {
       setResult('copyFailed');
     }
   }, [text]);
-  const quote = useCallback(() => setResult(onQuote?.() ? 'quoted' : 'quoteFailed'), [onQuote]);
+  const quote = useCallback(() => {
+    const quoted = onQuote?.() ?? 'failed';
+    setResult(quoted === 'failed' ? 'quoteFailed' : quoted);
+  }, [onQuote]);
   return { result, copy, quote };
 }

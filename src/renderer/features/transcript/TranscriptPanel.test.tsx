@@ -3,6 +3,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TranscriptSegment } from '../../../shared/contract/services/transcriptionService';
 import { createI18n } from '../../i18n/createI18n';
+import type { QuoteResult } from './session/quoteQueue';
 import { TranscriptPanel } from './TranscriptPanel';
 import { createTranscriptStore, type TranscriptStore } from './transcriptStore';
 
@@ -44,7 +45,7 @@ function segment(index: number, change: Partial<TranscriptSegment> = {}): Transc
   };
 }
 
-function renderPanel(store: TranscriptStore, onQuote = vi.fn(() => true)) {
+function renderPanel(store: TranscriptStore, onQuote = vi.fn((): QuoteResult => 'quoted')) {
   const i18n = createI18n('de');
   const view = render(
     <I18nextProvider i18n={i18n}>

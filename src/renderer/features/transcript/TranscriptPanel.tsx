@@ -7,6 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptSegment } from '../../../shared/contract/services/transcriptionService';
 import { useAppStore } from '../../app/state/appStore';
+import type { QuoteResult } from './session/quoteQueue';
 import { TranscriptList, type TranscriptListHandle } from './TranscriptList';
 import { transcriptStatusMessages } from './transcriptStatusMessages';
 import type { TranscriptStore } from './transcriptStore';
@@ -14,8 +15,8 @@ import './transcript.css';
 
 export interface TranscriptPanelProps {
   store: TranscriptStore;
-  /** Quotes a line into the call's note; false when no note could take it. */
-  onQuote?(segment: TranscriptSegment): boolean;
+  /** Quotes a line into the call's note (or keeps it until the note opens). */
+  onQuote?(segment: TranscriptSegment): QuoteResult;
 }
 
 export function TranscriptPanel({ store, onQuote }: TranscriptPanelProps) {
@@ -28,12 +29,11 @@ export function TranscriptPanel({ store, onQuote }: TranscriptPanelProps) {
   const alerts = useAppStore(store, (state) => state.alerts);
   const noteDraft = useAppStore(store, (state) => state.noteDraft);
   const list = useRef<TranscriptListHandle>(null);
-  const [quoteNotice, setQuoteNotice] = useState<'quoted' | 'quoteFailed'>();
+  const [quoteNotice, setQuoteNotice] = useState<QuoteResult>();
 
   const quote = useCallback(
     (segment: TranscriptSegment) => {
-      const quoted = onQuote?.(segment) ?? false;
-      setQuoteNotice(quoted ? 'quoted' : 'quoteFailed');
+      setQuoteNotice(onQuote?.(segment) ?? 'failed');
     },
     [onQuote],
   );
@@ -80,7 +80,9 @@ export function TranscriptPanel({ store, onQuote }: TranscriptPanelProps) {
         onQuote={quote}
       />
       <footer className="transcript-footer" aria-live="polite">
-        {quoteNotice ? <p className="transcript-quote-notice">{t(quoteNotice)}</p> : null}
+        {quoteNotice ? (
+          <p className="transcript-quote-notice">{t(`quote.${quoteNotice}`)}</p>
+        ) : null}
         {noteDraft === 'idle' ? null : (
           <p className={`transcript-draft transcript-draft-${noteDraft}`}>
             {t(`draft.${noteDraft}`)}

@@ -8,10 +8,14 @@ export const transcriptTranslations = defineTranslations({
     speaker: { caller: 'Anrufer', agent: 'Ich' },
     interim: 'vorläufig',
     empty: 'Noch nichts gesagt.',
+    idle: 'Die Mitschrift erscheint hier, sobald ein Gespräch verbunden ist.',
     backToLive: 'Zurück zu live',
     quoteHint: 'Klicken übernimmt die Zeile in die Notiz',
-    quoted: 'Zeile in die Notiz übernommen.',
-    quoteFailed: 'Zeile nicht übernommen: keine Notiz zu diesem Anruf offen.',
+    quote: {
+      quoted: 'Zeile in die Notiz übernommen.',
+      queued: 'Zeile vorgemerkt: sie kommt in die Notiz, sobald diese nach dem Gespräch öffnet.',
+      failed: 'Zeile nicht übernommen: zu diesem Anruf ist keine Notiz offen.',
+    },
     alerts: {
       label: 'Stichwort-Alarme',
       chip: 'Alarm: {{keyword}}',
@@ -57,10 +61,14 @@ export const transcriptTranslations = defineTranslations({
     speaker: { caller: 'Caller', agent: 'Me' },
     interim: 'interim',
     empty: 'Nothing said yet.',
+    idle: 'The transcript appears here as soon as a call is connected.',
     backToLive: 'Back to live',
     quoteHint: 'Click to quote this line into the note',
-    quoted: 'Line quoted into the note.',
-    quoteFailed: 'Line not quoted: no note is open for this call.',
+    quote: {
+      quoted: 'Line quoted into the note.',
+      queued: 'Line kept: it goes into the note as soon as the note opens after the call.',
+      failed: 'Line not quoted: no note is open for this call.',
+    },
     alerts: {
       label: 'Keyword alerts',
       chip: 'Alert: {{keyword}}',

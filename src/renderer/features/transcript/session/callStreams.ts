@@ -46,7 +46,7 @@ async function waitForRemoteStream(legId: string): Promise<MediaStream | undefin
 }
 
 export function createCallStreamSource(
-  microphoneId: () => string,
+  microphoneId: () => string | Promise<string>,
   open: MicrophoneSource = openMicrophone,
 ): CallStreamSource {
   return async (legId, muted) => {
@@ -54,7 +54,7 @@ export function createCallStreamSource(
     if (!remote) return undefined;
     let local: MediaStream;
     try {
-      local = (await open(microphoneId())).stream;
+      local = (await open(await microphoneId())).stream;
     } catch {
       return undefined;
     }
