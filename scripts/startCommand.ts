@@ -43,6 +43,18 @@ export async function runStart(argv: string[], root: string): Promise<void> {
 
   const display = hasDisplay(process.platform, process.env);
   let runtime = electronRuntimeStatus(root);
+  const startWebShell = () => {
+    const started = startHost({
+      root,
+      command: [process.execPath, '--import', 'tsx', 'src/main/webshell/startWebShell.ts'],
+      group,
+    });
+    // Never leave a rejection unobserved while other steps are still running.
+    started.catch(() => undefined);
+    return started;
+  };
+  // Without a runtime (or a display) the web shell is the likely outcome: start it already.
+  let starting = runtime.present && display && !args.forceWeb ? undefined : startWebShell();
   if (!args.forceWeb && !runtime.present) {
     say('The Electron runtime is missing; trying to download it (electron install.js)…');
     const problem = await obtainElectronRuntime(root);
@@ -54,18 +66,14 @@ export async function runStart(argv: string[], root: string): Promise<void> {
   if (paragraph) say(`\n${paragraph}\n`);
 
   if (decision.shell === 'electron') {
+    // The download worked after all: the early web shell host is not needed.
+    void starting?.then((host) => host.child.kill('SIGTERM'));
     if (!(await build)) await failBuild(group);
     launchElectron(root, decision.executable, group);
     return;
   }
 
-  const starting = startHost({
-    root,
-    command: [process.execPath, '--import', 'tsx', 'src/main/webshell/startWebShell.ts'],
-    group,
-  });
-  // Never leave a rejection unobserved while the build is still running.
-  starting.catch(() => undefined);
+  starting ??= startWebShell();
   if (!(await build)) await failBuild(group);
   const host = await starting.catch((error: unknown) => {
     say(`The web shell could not start: ${error instanceof Error ? error.message : String(error)}`);
