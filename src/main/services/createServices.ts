@@ -40,6 +40,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     secrets: environment.secrets,
   });
   const portal = createPortalService({ settings, ...environment });
+  const ai = createAiServices({ providers: providerSettingsFromSettingsHost(settings) });
   const services: AppServices = {
     system: createSystemService({
       shell: environment.shell,
@@ -52,7 +53,14 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     vault: createVaultService({ secrets: environment.secrets }),
     sipAuth: createSipAuthService(settings),
     portal,
-    ...createAiServices({ providers: providerSettingsFromSettingsHost(settings) }).services,
+    ...ai.services,
   };
-  return { services, settings, dispose: () => portal.dispose() };
+  return {
+    services,
+    settings,
+    dispose: async () => {
+      ai.dispose();
+      await portal.dispose();
+    },
+  };
 }
