@@ -3,6 +3,7 @@
  * with one line: `defineArea('<id>', <Component>, { requiredRoles: [...] })`, plus the
  * `app:areas.<id>` label in both languages (i18n/namespaces/appTranslations.ts).
  */
+import { CallHistoryArea } from '../features/history/CallHistoryArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
 import { AreaNotAvailableYet } from './AreaNotAvailableYet';
@@ -10,7 +11,7 @@ import { defineArea, type AreaDefinition } from './areaDefinition';
 
 export const AREAS: readonly AreaDefinition[] = [
   defineArea('calls', CallWorkspace, { requiredRoles: [], mountAtStart: true }),
-  defineArea('history', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
+  defineArea('history', CallHistoryArea, { requiredRoles: ['agent'] }),
   defineArea('directory', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
   defineArea('supervision', AreaNotAvailableYet, { requiredRoles: ['supervisor', 'shiftLead'] }),
   defineArea('settings', SettingsArea, { requiredRoles: [] }),

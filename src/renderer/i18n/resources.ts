@@ -6,6 +6,7 @@ import type { NamespaceTranslations } from './defineTranslations';
 import { appTranslations } from './namespaces/appTranslations';
 import { settingsTranslations } from './namespaces/settingsTranslations';
 import { softphoneTranslations } from '../features/softphone/softphoneTranslations';
+import { historyTranslations } from '../features/history/historyTranslations';
 import { transcriptTranslations } from '../features/transcript/transcriptTranslations';
 import { suggestionsTranslations } from '../features/suggestions/suggestionsTranslations';
 import { loginTranslations } from '../features/login/loginTranslations';
@@ -17,6 +18,7 @@ export const TRANSLATIONS = {
   app: appTranslations,
   settings: settingsTranslations,
   softphone: softphoneTranslations,
+  history: historyTranslations,
   transcript: transcriptTranslations,
   suggestions: suggestionsTranslations,
   login: loginTranslations,

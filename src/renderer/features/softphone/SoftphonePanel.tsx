@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CallState, isTerminal } from '../../../shared/domain/callState';
 import { formatForDisplay } from '../../../shared/domain/phoneNumber';
 import { useAppStore } from '../../app/state/appStore';
+import { useCallHistoryRecording } from '../history/historyForWindow';
 import type { CallLeg } from './callStore';
 import { CallCard } from './components/CallCard';
 import { DeviceNotices } from './components/DeviceNotices';
@@ -26,6 +27,7 @@ export function SoftphonePanel() {
   const softphone = useSoftphone();
   useSoftphoneShortcuts(softphone);
   useSipStatusItem(softphone);
+  useCallHistoryRecording(softphone.store);
 
   useEffect(() => {
     softphone.engine.setNotificationText((leg: CallLeg) => ({

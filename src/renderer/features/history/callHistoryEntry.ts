@@ -1,0 +1,64 @@
+/**
+ * One line of the desk's call history. It holds phone numbers and names, so it is stored only
+ * sealed by the record vault (SECURITY.md rule 6); plain rows carry just the id and a time.
+ */
+import { isConnected } from '../../../shared/domain/callState';
+import type { CallDirection, CallLeg, CallOutcome } from '../softphone/callStore';
+
+export interface CallHistoryEntry {
+  id: string;
+  /** Epoch ms when the call rang or was dialled. */
+  startedAt: number;
+  direction: CallDirection;
+  /** E.164 or extension digits; undefined when the caller withheld it. */
+  remoteNumber?: string;
+  remoteLabel: string;
+  /** Sanitised display name (plain text). */
+  remoteName: string;
+  /** The dialled client line (E.164), if any. */
+  clientLine?: string;
+  /** Talk time in whole seconds; 0 for calls that never connected. */
+  durationSeconds: number;
+  outcome: CallOutcome;
+}
+
+/** The history entry for a leg that just ended. */
+export function entryFromLeg(leg: CallLeg): CallHistoryEntry {
+  const endedAt = leg.endedAt ?? Date.now();
+  const talked = leg.connectedAt !== undefined ? Math.max(0, endedAt - leg.connectedAt) : 0;
+  return {
+    id: leg.id,
+    startedAt: leg.createdAt,
+    direction: leg.direction,
+    remoteNumber: leg.remoteNumber,
+    remoteLabel: leg.remoteLabel,
+    remoteName: leg.remoteName,
+    clientLine: leg.clientLine,
+    durationSeconds: Math.round(talked / 1_000),
+    outcome: leg.outcome ?? (isConnected(leg.state) ? 'completed' : 'failed'),
+  };
+}
+
+const digitsOf = (text: string) => text.replace(/\D/g, '');
+
+/**
+ * Whether an entry matches a search: words in the name or label, or digits anywhere in the
+ * number, its national display form or the client line (so "030 12" finds +493012…).
+ */
+export function matchesQuery(entry: CallHistoryEntry, query: string): boolean {
+  const trimmed = query.trim().toLowerCase();
+  if (trimmed === '') return true;
+  const digits = digitsOf(trimmed);
+  if (digits.length > 0 && digits.length === trimmed.replace(/[\s+()/-]/g, '').length) {
+    const national = (value?: string) =>
+      value ? [digitsOf(value), digitsOf(value).replace(/^49/, '0')] : [];
+    const haystacks = [
+      ...national(entry.remoteNumber),
+      digitsOf(entry.remoteLabel),
+      ...national(entry.clientLine),
+    ];
+    return haystacks.some((haystack) => haystack.includes(digits.replace(/^0049/, '0')));
+  }
+  const text = `${entry.remoteName} ${entry.remoteLabel}`.toLowerCase();
+  return trimmed.split(/\s+/).every((word) => text.includes(word));
+}

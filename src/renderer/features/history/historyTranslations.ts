@@ -1,0 +1,51 @@
+import { defineTranslations } from '../../i18n/defineTranslations';
+
+/** The call history's texts (namespace `history`). */
+export const historyTranslations = defineTranslations({
+  de: {
+    search: 'Suchen (Name oder Nummer)',
+    loading: 'Anrufliste wird geladen …',
+    failed: 'Die Anrufliste konnte nicht geöffnet werden.',
+    empty: 'Noch keine Anrufe.',
+    noMatch: 'Keine Anrufe passen zur Suche.',
+    count: '{{count}} Anrufe',
+    columns: {
+      time: 'Zeit',
+      direction: 'Richtung',
+      party: 'Gegenstelle',
+      line: 'Kundenleitung',
+      duration: 'Dauer',
+      outcome: 'Ergebnis',
+      action: 'Aktion',
+    },
+    directions: { incoming: 'Eingehend', outgoing: 'Ausgehend' },
+    noNumber: 'Rufnummer unterdrückt',
+    callBack: 'Anrufen',
+    callBackLabel: '{{party}} anrufen',
+    callFailed: 'Anruf nicht möglich: nicht angemeldet oder ungültige Nummer.',
+    retention: 'Einträge werden verschlüsselt gespeichert und nach 30 Tagen gelöscht.',
+  },
+  en: {
+    search: 'Search (name or number)',
+    loading: 'Loading the call list …',
+    failed: 'The call list could not be opened.',
+    empty: 'No calls yet.',
+    noMatch: 'No calls match the search.',
+    count: '{{count}} calls',
+    columns: {
+      time: 'Time',
+      direction: 'Direction',
+      party: 'Other party',
+      line: 'Client line',
+      duration: 'Duration',
+      outcome: 'Outcome',
+      action: 'Action',
+    },
+    directions: { incoming: 'Incoming', outgoing: 'Outgoing' },
+    noNumber: 'Number withheld',
+    callBack: 'Call',
+    callBackLabel: 'Call {{party}}',
+    callFailed: 'Cannot call: not registered or invalid number.',
+    retention: 'Entries are stored encrypted and deleted after 30 days.',
+  },
+});
