@@ -17,6 +17,13 @@ export class ChildGroup {
   private readonly children = new Set<ChildProcess>();
   private stopping = false;
 
+  constructor() {
+    // Last resort when the launcher dies of an error: no host or browser may be left behind.
+    process.once('exit', () => {
+      for (const child of this.children) child.kill('SIGKILL');
+    });
+  }
+
   add(child: ChildProcess): ChildProcess {
     this.children.add(child);
     child.once('exit', () => this.children.delete(child));
