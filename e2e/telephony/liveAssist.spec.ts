@@ -158,6 +158,22 @@ test('a caller is transcribed live, a card cites the approved text, the note is 
     await expect(
       transcript.getByRole('button', { name: /Hausarztpraxis, guten Tag/ }),
     ).toContainText('Ich');
+    // Hold pauses capture (no audio leaves the page), resume restarts it.
+    await page.getByRole('button', { name: 'Halten', exact: true }).click();
+    await expect(transcript.getByTestId('transcript-status')).toContainText('Aufnahme pausiert', {
+      timeout: 10_000,
+    });
+    const heldAt = deepgram.audioSeconds();
+    await page.waitForTimeout(1500);
+    expect(deepgram.audioSeconds() - heldAt).toBeLessThan(0.5);
+    await page.getByRole('button', { name: 'Fortsetzen', exact: true }).click();
+    await expect(transcript.getByTestId('transcript-status')).not.toContainText(
+      'Aufnahme pausiert',
+      {
+        timeout: 10_000,
+      },
+    );
+
     const suggestions = page.locator('.suggestions-panel');
     await expect(
       suggestions
@@ -179,7 +195,7 @@ test('a caller is transcribed live, a card cites the approved text, the note is 
       timeout: 20_000,
     });
     await expect(page.getByLabel('Name des Anrufers')).toHaveValue('Erika Mustermann');
-    await expect(page.getByLabel('Rückrufnummer')).toHaveValue(/\+?49\s?151\s?12345678|0151/);
+    await expect(page.getByLabel('Rückrufnummer')).toHaveValue('+4915112345678');
     await expect(page.getByLabel('Anliegen')).toHaveValue(/geöffnet/);
     await expect(page.getByText('Von der KI vorausgefüllt – bitte prüfen').first()).toBeVisible();
     const sipp = await caller.exited;
