@@ -5,7 +5,8 @@
 // exists, holds the built app and every module the main process imports (with their
 // dependencies), ships no sources or secrets, and that the configuration carries what the other
 // platforms need (targets, hardened runtime, microphone text, entitlements, generic publish).
-// `--keep` leaves the staging folder for inspection.
+// Finally the built main process boots once against a fake `electron` module
+// (scripts/mainBundleSmoke.mjs). `--keep` leaves the staging folder for inspection.
 import { spawn } from 'node:child_process';
 import {
   cpSync,
@@ -24,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { tsImport } from 'tsx/esm/api';
+import { runMainBundleSmoke } from './mainBundleSmoke.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -168,6 +170,10 @@ const updateConfig = existsSync(join(resources, 'app-update.yml'))
   : '';
 if (!/provider: generic/.test(updateConfig))
   problems.push('app-update.yml does not name the generic provider');
+
+// The packed main bundle must also boot: with a fake `electron` module, since no runtime exists.
+console.log('check:packaging: booting the built main process against a fake Electron API …');
+problems.push(...(await runMainBundleSmoke(join(stage, 'out', 'main', 'index.js'))));
 
 if (problems.length > 0) fail(problems);
 const megabytes = (statSync(archive).size / 1024 / 1024).toFixed(1);

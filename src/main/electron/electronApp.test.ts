@@ -210,6 +210,11 @@ describe('Electron app startup', () => {
     expect(development.window.options.webPreferences.devTools).toBe(true);
   });
 
+  it('treats an empty dev server URL as none', async () => {
+    const { contents } = await start({ developmentServerUrl: '' });
+    expect(contents.loadedUrls).toEqual(['empfang://app/index.html']);
+  });
+
   it('ignores the dev server URL in a packaged build', async () => {
     app.isPackaged = true;
     const { contents } = await start({ developmentServerUrl: 'http://localhost:5173' });

@@ -88,7 +88,9 @@ export async function startElectronApp(
   app.enableSandbox();
   registerAppScheme(protocol);
 
-  const developmentServerUrl = app.isPackaged ? undefined : options.developmentServerUrl;
+  // An empty ELECTRON_RENDERER_URL counts as unset.
+  const developmentServerUrl =
+    app.isPackaged || !options.developmentServerUrl ? undefined : options.developmentServerUrl;
   const origins = appOrigins(developmentServerUrl);
   // Filled in after ready; handlers installed before ready read them when they fire.
   const late: { host?: HostServices; windows?: WindowFactory } = {};
