@@ -59,6 +59,8 @@ function createApp(logLevel: NonNullable<PortalOptions['logLevel']>): FastifyIns
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
+    // Answers carry personal data or tokens: no shared or browser cache may keep them.
+    reply.header('cache-control', 'no-store');
     return payload;
   });
   return app;
