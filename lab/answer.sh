@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Registers a lab user with a SIPp UAS and answers one call ("staff member", transfer target).
 #
-#   bash lab/answer.sh <user> [uas | uas-echo]
+#   bash lab/answer.sh <user> [uas | uas-echo | uas-transfer]
 #   bash lab/answer.sh 2001              # registers 2001, answers, plays speech until BYE
+#   LAB_TRANSFER_TO=2001 bash lab/answer.sh 1002 uas-transfer   # answers, then REFERs to 2001
 #
-# Environment: LAB_RING_MS (300), LAB_AUDIO (speech | tone | silence | path to raw µ-law),
+# Environment: LAB_RING_MS (300), LAB_TRANSFER_TO (uas-transfer: 2001), LAB_AUDIO (speech | tone | silence | path to raw µ-law),
 #   LAB_TIMEOUT (120 s overall), LAB_PASSWORD (lab<user>; used when the lab runs with auth),
 #   LAB_SIPP_WORK_DIR (default $EMPFANG_LAB_RUN_DIR/sipp/<time>-<scenario>-<user>-<pid>).
 # Output on stdout: "registered <user> 127.0.0.1:<port>" once the registrar accepted the binding,
@@ -22,7 +23,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 user=$1
 scenario=${2:-uas}
 [[ "$user" =~ ^[0-9A-Za-z._-]+$ ]] || lab_die "user must be a plain user name"
-case "$scenario" in uas | uas-echo) ;; *) lab_die "scenario must be uas or uas-echo" ;; esac
+case "$scenario" in uas | uas-echo | uas-transfer) ;; *) lab_die "scenario must be uas, uas-echo or uas-transfer" ;; esac
+transfer_to=${LAB_TRANSFER_TO:-2001}
+[[ "$transfer_to" =~ ^[+]?[0-9A-Za-z._-]+$ ]] || lab_die "LAB_TRANSFER_TO must be a user or number"
 command -v sipp >/dev/null || lab_die "sipp not found: run 'bash lab/install.sh'"
 
 ring_ms=${LAB_RING_MS:-300}
@@ -34,6 +37,8 @@ audio=$(lab_audio_file "${LAB_AUDIO:-speech}") || exit 1
 ln -sf "$audio" "$work_dir/audio.ulaw"
 cp "$LAB_DIR/sipp/$scenario.xml" "$work_dir/scenario.xml"
 
+# A scenario may ask for extra SIPp options in its header comment ("sipp-args: ...").
+read -r -a scenario_args <<<"$(sed -n 's/^ *sipp-args: *//p' "$LAB_DIR/sipp/$scenario.xml" | head -n 1)"
 sip_port=$(lab_free_udp_port 10000 16000) || lab_die "no free SIP port"
 media_port=$(lab_free_udp_port 16000 30000 2) || lab_die "no free media port"
 echo_args=()
@@ -42,10 +47,10 @@ echo_args=()
 (
   cd "$work_dir"
   exec sipp -sf scenario.xml -s "$user" -i "$LAB_HOST" -p "$sip_port" -mi "$LAB_HOST" \
-    -mp "$media_port" "${echo_args[@]}" -m 1 -nostdin -d "$ring_ms" \
+    -mp "$media_port" "${echo_args[@]}" -m 1 -nostdin -d "$ring_ms" -key transfer_target "$transfer_to" \
     -timeout "$timeout" -timeout_error \
     -trace_logs -log_file events.log -trace_err -error_file errors.log \
-    -trace_msg -message_file messages.log
+    -trace_msg -message_file messages.log "${scenario_args[@]}"
 ) >"$work_dir/sipp.out" 2>&1 </dev/null &
 uas_pid=$!
 

@@ -20,7 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {
   echo "usage: bash lab/call.sh <user-or-number> [scenario] [-- extra sipp args]" >&2
-  echo "scenarios: $(cd "$LAB_DIR/sipp" && ls ./*.xml | sed 's#./##; s#\.xml##' | grep -vE '^(uas|uas-echo|register)$' | tr '\n' ' ')" >&2
+  echo "scenarios: $(cd "$LAB_DIR/sipp" && ls ./*.xml | sed 's#./##; s#\.xml##' | grep -vE '^(uas|uas-echo|uas-transfer|register)$' | tr '\n' ' ')" >&2
   exit 2
 }
 [[ $# -ge 1 ]] || usage
@@ -34,7 +34,7 @@ fi
 [[ "${1:-}" == "--" ]] && shift
 [[ "$target" =~ ^[+]?[0-9A-Za-z._-]+$ ]] || lab_die "target must be a user or number, got '$target'"
 [[ "$scenario" =~ ^[a-z0-9-]+$ && -f "$LAB_DIR/sipp/$scenario.xml" ]] || usage
-case "$scenario" in uas | uas-echo | register) lab_die "'$scenario' answers calls: use lab/answer.sh" ;; esac
+case "$scenario" in uas | uas-echo | uas-transfer | register) lab_die "'$scenario' answers calls: use lab/answer.sh" ;; esac
 command -v sipp >/dev/null || lab_die "sipp not found: run 'bash lab/install.sh'"
 
 call_seconds=${LAB_CALL_SECONDS:-5}
@@ -60,6 +60,8 @@ if grep -q "@DTMF@" "$LAB_DIR/sipp/$scenario.xml"; then
 fi
 sed "s#<!-- @DTMF@[^>]*-->#$dtmf_nodes#" "$LAB_DIR/sipp/$scenario.xml" >"$work_dir/scenario.xml"
 
+# A scenario may ask for extra SIPp options in its header comment ("sipp-args: ...").
+read -r -a scenario_args <<<"$(sed -n 's/^ *sipp-args: *//p' "$LAB_DIR/sipp/$scenario.xml" | head -n 1)"
 media_port=$(lab_free_udp_port 16000 30000 2) || lab_die "no free media port"
 status=0
 (
@@ -70,7 +72,7 @@ status=0
     -key caller_number "${LAB_CALLER_NUMBER:-+4915112345678}" \
     -key caller_name "${LAB_CALLER_NAME:-Anna Beispiel}" \
     -trace_logs -log_file events.log -trace_err -error_file errors.log \
-    -trace_msg -message_file messages.log "$@"
+    -trace_msg -message_file messages.log "${scenario_args[@]}" "$@"
 ) >"$work_dir/sipp.out" 2>&1 </dev/null || status=$?
 
 [[ -f "$work_dir/events.log" ]] && cat "$work_dir/events.log"

@@ -5,7 +5,8 @@
 #
 # Checks: REGISTER; SIPp caller -> Kamailio -> SIPp UAS with RTP both ways through rtpengine;
 # client-line (DID) routing with P-Called-Party-ID; 404 for an unregistered user; RFC 4733 DTMF
-# seen on the media path; every hostile INVITE leaves Kamailio alive; digest auth (right and
+# seen on the media path; every hostile INVITE leaves Kamailio alive; blind transfer (REFER,
+# NOTIFY, INVITE to the target) between SIPp peers; digest auth (right and
 # wrong password) on a Kamailio restarted with auth; Kamailio restart drops registrations; silent
 # cut and restore with iptables. Prints one line per check and a closing "N passed, N failed";
 # exits 1 when a check failed.
@@ -49,7 +50,8 @@ trap cleanup EXIT
 # $1 user, $2 name of the work dir; further environment passes through.
 start_answer() {
   local user=$1 name=$2 deadline
-  LAB_SIPP_WORK_DIR="$work/$name" bash "$LAB_DIR/answer.sh" "$user" >"$work/$name.answer" 2>&1 &
+  LAB_SIPP_WORK_DIR="$work/$name" bash "$LAB_DIR/answer.sh" "$user" "${ANSWER_SCENARIO:-uas}" \
+    >"$work/$name.answer" 2>&1 &
   answer_pids+=($!)
   ANSWER_PID=$!
   deadline=$(($(lab_now_ms) + 5000))
@@ -164,6 +166,20 @@ test_auth() {
   return "$result"
 }
 
+test_blind_transfer() {
+  start_answer 2001 transfer-staff || return 1
+  local staff=$ANSWER_PID
+  ANSWER_SCENARIO=uas-transfer LAB_TRANSFER_TO=2001 start_answer 1002 transfer-agent || return 1
+  local agent=$ANSWER_PID
+  LAB_CALL_SECONDS=2 LAB_SIPP_WORK_DIR="$work/transfer-caller" \
+    bash "$LAB_DIR/call.sh" 1002 caller-transferable || return 1
+  wait "$agent" || return 1
+  wait "$staff" || return 1
+  grep -q "^transferred" "$work/transfer-caller/events.log" &&
+    grep -q "^notify SIP/2.0 200" "$work/transfer-agent/events.log" &&
+    grep -q "^answered" "$work/transfer-staff/events.log"
+}
+
 test_restart_drops_registrations() {
   start_answer 2004 restart-uas || return 1
   bash "$LAB_DIR/restart-kamailio.sh" || return 1
@@ -190,6 +206,7 @@ check did-routing-p-called-party-id test_did_routing
 check unregistered-user-404 test_unregistered_404
 check dtmf-rfc4733-on-media-path test_dtmf_on_media_path
 check hostile-invites-kamailio-survives test_hostile_invites
+check blind-transfer-refer test_blind_transfer
 check digest-auth test_auth
 check restart-drops-registrations test_restart_drops_registrations
 check silent-cut-and-restore test_silent_cut_and_restore
