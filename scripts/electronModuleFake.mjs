@@ -101,6 +101,7 @@ export const safeStorage = {
   decryptString: (buffer) => buffer.toString(),
 };
 export const shell = { openExternal: async () => undefined };
+export const Menu = { setApplicationMenu: (menu) => (seen.menu = menu) };
 export const contextBridge = {};
 export const ipcRenderer = {};
 

@@ -78,6 +78,7 @@ function problemsOf(seen) {
   expect(/connect-src 'self'/.test(seen.protocol.page?.csp ?? ''), 'no CSP on the page');
   expect(seen.protocol.escape === 404, 'path traversal not refused');
   expect(seen.windowOpen?.action === 'deny', 'window.open not denied');
+  expect(process.platform === 'darwin' || seen.menu === null, 'the default menu bar was kept');
   expect(
     seen.permissions?.microphone === true && seen.permissions?.camera === false,
     'permission decisions wrong',

@@ -163,6 +163,10 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
+export interface MenuLike {
+  setApplicationMenu(menu: null): void;
+}
+
 export interface ShellLike {
   openExternal(url: string): Promise<void>;
 }

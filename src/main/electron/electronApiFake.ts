@@ -10,6 +10,7 @@ import type {
   IpcMainEventLike,
   IpcMainLike,
   Listener,
+  MenuLike,
   PermissionCheckDetails,
   PermissionRequestDetails,
   ProtocolLike,
@@ -285,6 +286,13 @@ export class SafeStorageFake implements SafeStorageLike {
     const text = encrypted.toString();
     if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext');
     return Buffer.from(text.slice('sealed:'.length), 'hex').toString();
+  }
+}
+
+export class MenuFake implements MenuLike {
+  applicationMenu: null | 'default' = 'default';
+  setApplicationMenu(menu: null): void {
+    this.applicationMenu = menu;
   }
 }
 

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNEL } from '../../shared/contract/channels';
 import type { UpdaterPort } from '../services/updates/updaterPort';
-import { startElectronApp, type ElectronAppOptions } from './electronApp';
+import { startElectronApp, type ElectronAppOptions, type RunningElectronApp } from './electronApp';
 import {
   AppFake,
   BrowserWindowFake,
   ElectronEventFake,
   IpcMainFake,
+  MenuFake,
   ProtocolFake,
   SafeStorageFake,
   SessionFake,
@@ -41,7 +42,9 @@ describe('Electron app startup', () => {
   let ipcMain: IpcMainFake;
   let session: SessionFake;
   let safeStorage: SafeStorageFake;
+  let menu: MenuFake;
   let logs: Record<string, unknown>[];
+  let started: RunningElectronApp[];
 
   beforeEach(async () => {
     userData = await mkdtemp(join(tmpdir(), 'empfang-electron-'));
@@ -51,13 +54,16 @@ describe('Electron app startup', () => {
     ipcMain = new IpcMainFake();
     session = new SessionFake();
     safeStorage = new SafeStorageFake(true, 'basic_text');
+    menu = new MenuFake();
     logs = [];
+    started = [];
     BrowserWindowFake.created.length = 0;
     // Electron fires web-contents-created while the BrowserWindow is constructed.
     BrowserWindowFake.onCreate = (window) =>
       app.emit('web-contents-created', {}, window.webContents);
   });
   afterEach(async () => {
+    await Promise.all(started.map((running) => running.shutdown()));
     BrowserWindowFake.onCreate = undefined;
     await rm(userData, { recursive: true, force: true });
   });
@@ -71,6 +77,7 @@ describe('Electron app startup', () => {
       ipcMain,
       safeStorage,
       shell: new ShellFake(),
+      Menu: menu,
     },
     preloadPath: '/app/out/preload/index.cjs',
     rendererDirectory: '/app/out/renderer',
@@ -82,11 +89,12 @@ describe('Electron app startup', () => {
   });
 
   const start = async (overrides: Partial<ElectronAppOptions> = {}) => {
-    const started = startElectronApp(options(overrides));
+    const starting = startElectronApp(options(overrides));
     app.becomeReady();
-    const running = await started;
+    const running = (await starting)!;
+    started.push(running);
     const window = BrowserWindowFake.created[0]!;
-    return { running: running!, window, contents: window.webContents };
+    return { running, window, contents: window.webContents };
   };
 
   const ask = async (
@@ -119,11 +127,11 @@ describe('Electron app startup', () => {
   };
 
   it('registers the scheme and enables the sandbox before the app is ready', async () => {
-    const started = startElectronApp(options());
+    const starting = startElectronApp(options());
     expect(protocol.privileged.map((entry) => entry.scheme)).toEqual(['empfang']);
     expect(app.sandboxEnabled).toBe(true);
     app.becomeReady();
-    await started;
+    started.push((await starting)!);
     expect(protocol.registeredAfterReady).toBe(false);
     expect(protocol.handlers.has('empfang')).toBe(true);
   });
@@ -182,7 +190,11 @@ describe('Electron app startup', () => {
       arguments: [],
     });
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(contents.sent).toEqual([]);
+    // Service events may reach the window; an answer to the sub frame's request must not.
+    const answers = contents.sent.filter(
+      (entry) => (entry.args[0] as { kind: string }).kind === 'response',
+    );
+    expect(answers).toEqual([]);
     expect(logs).toContainEqual({
       event: 'rejected',
       reason: 'message from an untrusted sender ignored',
@@ -220,6 +232,17 @@ describe('Electron app startup', () => {
     const { contents } = await start({ developmentServerUrl: 'http://localhost:5173' });
     expect(contents.loadedUrls).toEqual(['empfang://app/index.html']);
     expect(contents.navigate('http://localhost:5173/')).toBe(true);
+  });
+
+  it('removes the menu bar on Linux and keeps the menu on macOS', async () => {
+    await start();
+    expect(menu.applicationMenu).toBeNull();
+    menu.applicationMenu = 'default';
+    BrowserWindowFake.created.length = 0;
+    app = new AppFake(userData);
+    protocol.isReady = () => app.ready;
+    await start({ platform: 'darwin' });
+    expect(menu.applicationMenu).toBe('default');
   });
 
   it('uses EMPFANG_DATA_DIR as the profile when given', async () => {

@@ -20,6 +20,7 @@ import type {
   AppLike,
   BrowserWindowConstructor,
   IpcMainLike,
+  MenuLike,
   ProtocolLike,
   SafeStorageLike,
   SessionLike,
@@ -44,6 +45,7 @@ export interface ElectronModules {
   ipcMain: IpcMainLike;
   safeStorage: SafeStorageLike;
   shell: ShellLike;
+  Menu: MenuLike;
 }
 
 export interface ElectronAppOptions {
@@ -115,6 +117,9 @@ export async function startElectronApp(
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
+  // No menu bar on Linux and Windows: the desk is keyboard-first (Alt+digit), and a lone Alt
+  // would otherwise pop up Electron's default menu. macOS keeps its menu for Cmd+C/V/Q.
+  if (options.platform !== 'darwin') options.electron.Menu.setApplicationMenu(null);
 
   const dataDirectory = app.getPath('userData');
   const secrets = chooseSecretStore({
