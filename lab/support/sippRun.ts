@@ -12,6 +12,7 @@ export type CallerScenario =
   | 'caller'
   | 'caller-wait'
   | 'caller-dtmf'
+  | 'caller-transferable'
   | 'hostile-long-name'
   | 'hostile-script-name'
   | 'hostile-bidi-name'
@@ -20,7 +21,7 @@ export type CallerScenario =
   | 'hostile-big-headers';
 
 /** Answering scenarios in lab/sipp (UAS, registered by lab/answer.sh). */
-export type AnswerScenario = 'uas' | 'uas-echo';
+export type AnswerScenario = 'uas' | 'uas-echo' | 'uas-transfer';
 
 /** What a SIPp peer plays: generated lab audio or a path to raw µ-law 8 kHz. */
 export type LabAudioChoice = 'speech' | 'tone' | 'silence' | (string & {});
@@ -50,6 +51,8 @@ export interface AnswerOptions {
   timeoutSeconds?: number;
   /** Needed only when the lab runs with auth and the user is not a lab user. */
   password?: string;
+  /** uas-transfer: the user or number the caller is REFERred to (default 2001). */
+  transferTo?: string;
 }
 
 /** Outcome of one SIPp run. exitCode is SIPp's (0 success, 1 call failed, 99 no call). */
@@ -199,6 +202,7 @@ export async function startAnswering(options: AnswerOptions): Promise<SippRun> {
     environment.LAB_TIMEOUT = String(options.timeoutSeconds);
   }
   if (options.password !== undefined) environment.LAB_PASSWORD = options.password;
+  if (options.transferTo !== undefined) environment.LAB_TRANSFER_TO = options.transferTo;
   const run = startScript('answer.sh', [options.user, options.scenario ?? 'uas'], environment);
   try {
     await run.waitForEvent(new RegExp(`^registered ${options.user} `), 10_000);
