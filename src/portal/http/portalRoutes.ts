@@ -1,7 +1,8 @@
 /**
  * Every HTTP route of the portal, in one list. To add a route: declare it with `defineRoute` in
- * `routes/<area>Routes.ts`, add it to that file's list, and add a row to the role matrix test
- * (`portalRoutes.authorization.test.ts`), which fails for any route it does not cover.
+ * `routes/<area>Routes.ts`, add it to that file's list, and add rows to the role matrix test
+ * (`portalRoutes.authorization.test.ts`) and the invalid-input cases
+ * (`portalRoutes.validationCases.ts`); both fail for any route they do not cover.
  */
 import type { AnyRouteDefinition } from './routeDefinition';
 import { AUTH_ROUTES } from './routes/authRoutes';

@@ -12,243 +12,11 @@ import {
   type PortalFixtures,
 } from '../testing/portalFixtures';
 import { startTestPortal, type TestPortal } from '../testing/portalTestHarness';
-import { testClientProfile } from '../testing/testClientProfile';
 import { reportSkippedTargets, testDatabaseTargets } from '../testing/testDatabases';
 import { PORTAL_ROUTES } from './portalRoutes';
+import { INVALID_CASES, ROUTES_WITHOUT_INPUT } from './portalRoutes.validationCases';
 
-interface InvalidCase {
-  method: string;
-  path: string | ((fixtures: PortalFixtures) => string);
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Field paths that MUST appear among the field errors. */
-  expect: string[];
-}
-
-const TOO_LONG = 'x'.repeat(65);
 const note = noteSubmission(OWN_CLIENT.id);
-
-/** Route key → invalid requests. */
-const CASES: Record<string, InvalidCase[]> = {
-  'POST /auth/login': [
-    { method: 'POST', path: '/auth/login', body: {}, expect: ['body.userName', 'body.password'] },
-    {
-      method: 'POST',
-      path: '/auth/login',
-      body: { userName: 5, password: 'x', admin: true },
-      expect: ['body.userName', 'body'],
-    },
-  ],
-  'POST /auth/refresh': [
-    {
-      method: 'POST',
-      path: '/auth/refresh',
-      body: { refreshToken: '' },
-      expect: ['body.refreshToken'],
-    },
-  ],
-  'POST /auth/logout': [
-    {
-      method: 'POST',
-      path: '/auth/logout',
-      body: { refreshToken: 7 },
-      expect: ['body.refreshToken'],
-    },
-  ],
-  'POST /users': [
-    {
-      method: 'POST',
-      path: '/users',
-      body: {
-        userName: 'Not Valid',
-        displayName: '',
-        role: 'boss',
-        password: 'short',
-        clientIds: 'own-client',
-      },
-      expect: ['body.userName', 'body.displayName', 'body.role', 'body.password', 'body.clientIds'],
-    },
-  ],
-  'PATCH /users/:userId': [
-    {
-      method: 'PATCH',
-      path: (fixtures) => `/users/${fixtures.userIds.agent}`,
-      body: { role: 'boss', disabled: 'yes' },
-      expect: ['body.role', 'body.disabled'],
-    },
-    { method: 'PATCH', path: `/users/${TOO_LONG}`, body: {}, expect: ['params.userId'] },
-  ],
-  'GET /clients/:clientId': [
-    { method: 'GET', path: `/clients/${TOO_LONG}`, expect: ['params.clientId'] },
-  ],
-  'PUT /clients/:clientId': [
-    {
-      method: 'PUT',
-      path: `/clients/${OWN_CLIENT.id}`,
-      body: {
-        ...testClientProfile(OWN_CLIENT.id, OWN_CLIENT.line),
-        lines: ['030 111'],
-        retention: { mode: 'keep-hours', hours: 9999 },
-      },
-      expect: ['body.lines.0', 'body.retention.hours'],
-    },
-    {
-      method: 'PUT',
-      path: `/clients/${OWN_CLIENT.id}`,
-      body: testClientProfile('another-id', '+4930999999'),
-      expect: ['body.id'],
-    },
-  ],
-  'GET /lines/:line/client': [
-    { method: 'GET', path: '/lines/0301234/client', expect: ['params.line'] },
-  ],
-  'POST /calls': [
-    {
-      method: 'POST',
-      path: '/calls',
-      body: {
-        id: 'not-a-uuid',
-        clientId: OWN_CLIENT.id,
-        line: '123',
-        ringAt: 'yesterday',
-        outcome: 'great',
-        wrapUpSeconds: -1,
-      },
-      expect: ['body.id', 'body.line', 'body.ringAt', 'body.outcome', 'body.wrapUpSeconds'],
-    },
-  ],
-  'PATCH /calls/:callId': [
-    {
-      method: 'PATCH',
-      path: (fixtures) => `/calls/${fixtures.calls.own}`,
-      body: { outcome: 'great', endAt: 'later' },
-      expect: ['body.outcome', 'body.endAt'],
-    },
-  ],
-  'GET /calls/:callId': [{ method: 'GET', path: `/calls/${TOO_LONG}`, expect: ['params.callId'] }],
-  'GET /calls': [
-    { method: 'GET', path: '/calls?limit=0', expect: ['query.clientId', 'query.limit'] },
-    { method: 'GET', path: `/calls?clientId=${OWN_CLIENT.id}&from=today`, expect: ['query.from'] },
-  ],
-  'POST /notes': [
-    { method: 'POST', path: '/notes', body: note, expect: ['headers.idempotency-key'] },
-    {
-      method: 'POST',
-      path: '/notes',
-      body: note,
-      headers: { 'idempotency-key': 'one' },
-      expect: ['headers.idempotency-key'],
-    },
-    {
-      method: 'POST',
-      path: '/notes',
-      body: {
-        ...note,
-        concern: '',
-        urgency: 'whenever',
-        outcome: 'lunch',
-        callbackNumber: '<script>',
-        tags: ['x'.repeat(65)],
-        extra: 1,
-      },
-      headers: { 'idempotency-key': randomUUID() },
-      expect: [
-        'body.concern',
-        'body.urgency',
-        'body.outcome',
-        'body.callbackNumber',
-        'body.tags.0',
-        'body',
-      ],
-    },
-    {
-      method: 'POST',
-      path: '/notes',
-      body: '{"clientId": ',
-      headers: { 'idempotency-key': randomUUID() },
-      expect: ['body'],
-    },
-    {
-      method: 'POST',
-      path: '/notes',
-      body: [note],
-      headers: { 'idempotency-key': randomUUID() },
-      expect: ['body'],
-    },
-  ],
-  'GET /notes': [
-    { method: 'GET', path: `/notes?clientId=${OWN_CLIENT.id}&limit=abc`, expect: ['query.limit'] },
-  ],
-  'GET /notes/:noteId': [{ method: 'GET', path: `/notes/${TOO_LONG}`, expect: ['params.noteId'] }],
-  'GET /notes/:noteId/deliveries': [
-    { method: 'GET', path: `/notes/${TOO_LONG}/deliveries`, expect: ['params.noteId'] },
-  ],
-  'POST /notes/:noteId/deliveries/retry': [
-    { method: 'POST', path: `/notes/${TOO_LONG}/deliveries/retry`, expect: ['params.noteId'] },
-  ],
-  'GET /reports/billing': [
-    {
-      method: 'GET',
-      path: `/reports/billing?clientId=${OWN_CLIENT.id}&from=2025-13-01&to=2025-03-01&timeZone=Mars%2FBase`,
-      expect: ['query.from', 'query.timeZone'],
-    },
-    {
-      method: 'GET',
-      path: `/reports/billing?clientId=${OWN_CLIENT.id}&from=2025-03-02&to=2025-03-01`,
-      expect: ['query.to'],
-    },
-    {
-      method: 'GET',
-      path: `/reports/billing?clientId=${OWN_CLIENT.id}&from=2025-01-01&to=2025-12-31&format=pdf`,
-      expect: ['query.format'],
-    },
-  ],
-  'PUT /presence': [
-    { method: 'PUT', path: '/presence', body: { state: 'asleep' }, expect: ['body.state'] },
-  ],
-  'PUT /bot-switch/global': [
-    { method: 'PUT', path: '/bot-switch/global', body: { mode: 'inherit' }, expect: ['body.mode'] },
-  ],
-  'PUT /bot-switch/lines/:line': [
-    {
-      method: 'PUT',
-      path: '/bot-switch/lines/abc',
-      body: { mode: 'maybe' },
-      expect: ['params.line', 'body.mode'],
-    },
-  ],
-  'GET /audit-log': [{ method: 'GET', path: '/audit-log?limit=5000', expect: ['query.limit'] }],
-  'POST /deletion-receipts': [
-    {
-      method: 'POST',
-      path: '/deletion-receipts',
-      body: {
-        transactionId: 'abc',
-        clientId: OWN_CLIENT.id,
-        recordType: 'audio',
-        reason: 'because',
-        deletedAt: 'now',
-        callerName: 'x',
-      },
-      expect: ['body.transactionId', 'body.recordType', 'body.reason', 'body.deletedAt', 'body'],
-    },
-  ],
-  'GET /deletion-receipts': [
-    { method: 'GET', path: '/deletion-receipts', expect: ['query.clientId'] },
-  ],
-};
-
-/** Routes that take no input at all: nothing to send wrong. */
-const ROUTES_WITHOUT_INPUT = [
-  'GET /health',
-  'GET /me',
-  'GET /users',
-  'GET /clients',
-  'GET /presence',
-  'GET /bot-switch',
-  'GET /openapi.json',
-];
-
 const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 const targets = testDatabaseTargets();
 reportSkippedTargets(targets);
@@ -257,7 +25,7 @@ it('has invalid cases for every route that takes input', () => {
   const withInput = PORTAL_ROUTES.filter(
     (route) => route.body || route.query || route.params || route.headers,
   ).map(keyOf);
-  expect(Object.keys(CASES).sort()).toEqual(withInput.sort());
+  expect(Object.keys(INVALID_CASES).sort()).toEqual(withInput.sort());
   expect(
     PORTAL_ROUTES.map(keyOf)
       .filter((key) => !withInput.includes(key))
@@ -280,7 +48,7 @@ describe.each(targets)('invalid input on $name', (target) => {
     const before = await countRows(portal);
     const problems: string[] = [];
     let checked = 0;
-    for (const [key, cases] of Object.entries(CASES)) {
+    for (const [key, cases] of Object.entries(INVALID_CASES)) {
       for (const invalid of cases) {
         const path = typeof invalid.path === 'function' ? invalid.path(fixtures) : invalid.path;
         const answer = await portal.request<{
