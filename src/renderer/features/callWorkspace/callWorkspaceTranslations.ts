@@ -7,7 +7,7 @@ export const callWorkspaceTranslations = defineTranslations({
     needsAgent: 'Für die Anrufbearbeitung ist die Rolle Sekretariat erforderlich.',
     regions: {
       phone: 'Telefon',
-      card: 'Auftraggeber',
+      card: 'Auftraggeber des Anrufs',
       note: 'Telefonnotiz',
       notes: 'Notizen und Verlauf',
     },
@@ -24,7 +24,7 @@ export const callWorkspaceTranslations = defineTranslations({
     needsAgent: 'Handling calls needs the secretary role.',
     regions: {
       phone: 'Phone',
-      card: 'Client',
+      card: 'Client of the call',
       note: 'Call note',
       notes: 'Notes and history',
     },

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayPhoneNumber } from '../../../shared/domain/phoneNumber';
 import { useAppStore } from '../../app/state/appStore';
+import { NewNoteControl } from './NewNoteControl';
 import { NoteFieldInputs } from './NoteFieldInputs';
 import type { NoteForm as NoteFormState } from './noteForms';
 import { useNotesStore } from './notesForWindow';
@@ -39,6 +40,19 @@ export function NoteForm() {
   const activeFormId = useAppStore(notes, (state) => state.activeFormId);
   const lastSaved = useAppStore(notes, (state) => state.lastSaved);
   const form = activeFormId ? forms[activeFormId] : undefined;
+  useEffect(() => {
+    // Leaving the page writes what the debounce still holds (best effort: the page may die).
+    const flush = (): void => void notes.getState().flushDrafts();
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [notes]);
   const others = Object.values(forms).filter((candidate) => candidate.id !== activeFormId);
 
   if (phase === 'failed') {
@@ -69,7 +83,7 @@ export function NoteForm() {
           ))}
         </nav>
       ) : null}
-      {form ? <ActiveNoteForm key={form.id} form={form} /> : null}
+      {form ? <ActiveNoteForm key={form.id} form={form} /> : <NewNoteControl />}
     </div>
   );
 }
@@ -97,6 +111,7 @@ function ActiveNoteForm({ form }: { form: NoteFormState }) {
       className="note-form"
       aria-labelledby="note-form-title"
       data-testid="note-form"
+      onBlur={() => void notes.getState().flushDrafts()}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

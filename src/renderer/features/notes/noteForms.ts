@@ -17,6 +17,8 @@ import {
 export interface NoteForm {
   /** The outbox entry's id (stable from the first draft save). */
   id: string;
+  /** The portal user who writes it; forms of another user are never shown. */
+  authorUserId: string;
   context: NoteContext;
   fields: NoteFields;
   /** Filled by the AI draft, not yet confirmed by the agent. */
@@ -43,9 +45,15 @@ export interface NoteEntryView {
   updatedAt: number;
 }
 
-export function newForm(id: string, context: NoteContext, now: number): NoteForm {
+export function newForm(
+  id: string,
+  authorUserId: string,
+  context: NoteContext,
+  now: number,
+): NoteForm {
   return {
     id,
+    authorUserId,
     context,
     fields: { ...EMPTY_NOTE_FIELDS, tags: [] },
     aiFilled: [],
@@ -66,6 +74,7 @@ export function formFromEntry(entry: OutboxEntry<NotePayload>): NoteForm {
   );
   return {
     id: entry.id,
+    authorUserId: entry.payload.authorUserId,
     context,
     fields,
     aiFilled: [...aiFilled],

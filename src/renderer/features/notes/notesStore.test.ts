@@ -170,6 +170,25 @@ describe('notes store', () => {
     expect(Object.keys(again.getState().entries)).toEqual([]);
   });
 
+  it('keeps a note opened while the outbox is still starting', async () => {
+    freshName();
+    const fake = new PortalClientFake();
+    const store = createNotesStore({
+      client: fake.client,
+      currentUserId: () => TEST_USER.id,
+      databaseName,
+    });
+    opened.push(store);
+    const starting = store.getState().start();
+    const opening = store.getState().openNote(CONTEXT);
+    await starting;
+    await store.getState().reload();
+    const formId = await opening;
+    await store.getState().reload();
+    expect(store.getState().forms[formId]).toBeDefined();
+    expect(store.getState().runtime()?.outbox.get(formId)?.status).toBe('draft');
+  });
+
   it('does not send a note under another user: it waits for its author', async () => {
     freshName();
     const fake = new PortalClientFake();

@@ -119,13 +119,14 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
     const saveDraft = (formId: string): Promise<void> =>
       enqueue(formId, async () => {
         const form = get().forms[formId];
-        const author = options.currentUserId();
-        if (!form || !runtime || !author) return;
+        if (!form || !runtime) return;
         const stored = runtime.outbox.get(formId);
         if (stored && stored.status !== 'draft') return;
         // A draft write that fails (database closing, storage full) is retried by the next
         // keystroke and by the submit, which writes the whole note again.
-        await runtime.outbox.saveDraft(payloadOf(form, author), formId).catch(() => undefined);
+        await runtime.outbox
+          .saveDraft(payloadOf(form, form.authorUserId), formId)
+          .catch(() => undefined);
       });
     const scheduleSave = (formId: string): void => {
       clearTimeout(timers.get(formId));
@@ -141,15 +142,19 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
       if (!runtime) return;
       const userId = options.currentUserId();
       const mine = runtime.outbox.list().filter((entry) => entry.payload.authorUserId === userId);
-      const forms = Object.fromEntries(
-        mine
-          .filter((entry) => entry.status === 'draft')
-          .map((entry) => [entry.id, formFromEntry(entry)]),
+      const stored = mine.filter((entry) => entry.status === 'draft');
+      // Forms opened while the outbox was starting are not stored yet: keep them.
+      const unsaved = Object.values(get().forms).filter(
+        (form) => form.authorUserId === userId && !runtime?.outbox.get(form.id),
       );
-      const newest = mine.find((entry) => entry.status === 'draft');
+      const forms = Object.fromEntries([
+        ...stored.map((entry) => [entry.id, formFromEntry(entry)] as const),
+        ...unsaved.map((form) => [form.id, form] as const),
+      ]);
+      const active = get().activeFormId;
       set({
         forms,
-        activeFormId: newest?.id ?? null,
+        activeFormId: active && forms[active] ? active : (stored[0]?.id ?? null),
         entries: Object.fromEntries(mine.map((entry) => [entry.id, entryView(entry)])),
         unreadableCount: runtime.storage.unreadable().length,
       });
@@ -197,12 +202,15 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
         loadFromOutbox();
       },
       openNote: async (context, initial = {}) => {
+        await starting;
+        const author = options.currentUserId();
+        if (!author) throw new Error('Notes need a logged-in user');
         const existing = context.callId ? formOfCall(context.callId) : undefined;
         if (existing) {
           set({ activeFormId: existing.id });
           return existing.id;
         }
-        let form = newForm(crypto.randomUUID(), context, now());
+        let form = newForm(crypto.randomUUID(), author, context, now());
         for (const [name, value] of Object.entries(initial) as [NoteFieldName, never][]) {
           form = withField(form, name, value);
         }
@@ -258,9 +266,10 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
         return true;
       },
       submit: async (formId, fallbackConcern) => {
+        await starting;
         const form = get().forms[formId];
         const author = options.currentUserId();
-        if (!form || form.submitting || !runtime || !author) return false;
+        if (!form || form.submitting || !runtime || author !== form.authorUserId) return false;
         const problems = noteProblems(form.fields, form.aiFilled);
         if (problems.length > 0 || form.fields.outcome === '') {
           setForm({ ...form, problems });
@@ -289,6 +298,7 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
         return true;
       },
       discard: async (formId) => {
+        await starting;
         clearTimeout(timers.get(formId));
         const active = runtime;
         await enqueue(formId, async () => {

@@ -73,6 +73,14 @@ export const notesTranslations = defineTranslations({
       text: 'Portal nicht erreichbar. Notizen werden sicher auf diesem Rechner gespeichert und automatisch gesendet, sobald die Verbindung zurück ist.',
       queued: '{{count}} in der Warteschlange',
     },
+    newNote: {
+      open: 'Notiz ohne Anruf',
+      client: 'Auftraggeber',
+      choose: 'Bitte wählen …',
+      start: 'Notiz beginnen',
+      cancel: 'Abbrechen',
+      loadFailed: 'Die Auftraggeber konnten nicht geladen werden.',
+    },
     presence: {
       blocked:
         'Erst die offene Notiz speichern oder ausdrücklich verwerfen – dann können Sie wieder Anrufe annehmen.',
@@ -159,6 +167,14 @@ export const notesTranslations = defineTranslations({
     offline: {
       text: 'Portal unreachable. Notes are stored safely on this computer and sent automatically once the connection is back.',
       queued: '{{count}} queued',
+    },
+    newNote: {
+      open: 'Note without a call',
+      client: 'Client',
+      choose: 'Please choose …',
+      start: 'Start note',
+      cancel: 'Cancel',
+      loadFailed: 'The clients could not be loaded.',
     },
     presence: {
       blocked: 'Save the open note or discard it explicitly first – then you can take calls again.',
