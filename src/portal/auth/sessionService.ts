@@ -66,6 +66,13 @@ async function issueTokens(
   };
 }
 
+/** Drops refresh tokens and sessions past their expiry, so the tables stay small. */
+async function purgeExpired(context: PortalContext): Promise<void> {
+  const now = iso(context.now());
+  await context.database.deleteFrom('refresh_tokens').where('expires_at', '<', now).execute();
+  await context.database.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
 /** Checks the password (rate-limited per user name and address) and opens a session. */
 export async function login(
   context: PortalContext,
@@ -87,6 +94,7 @@ export async function login(
     return { kind: 'invalid' };
   }
   limiter.recordSuccess(userName, address);
+  await purgeExpired(context);
   const sessionId = randomUUID();
   const expiresAt = iso(context.now() + MAXIMUM_SESSION_SECONDS * 1000);
   await context.database

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../shared/demo/demoClients';
 import { startTestPortal, TEST_PASSWORD_COST, type TestPortal } from '../testing/portalTestHarness';
-import { testDatabaseTargets } from '../testing/testDatabases';
+import { SQLITE_TARGET } from '../testing/testDatabases';
 import { DEMO_USERS, seedDemo } from './seedDemo';
 
 describe('seedDemo', () => {
   let portal: TestPortal;
   beforeAll(async () => {
-    portal = await startTestPortal(testDatabaseTargets()[0] as never);
+    portal = await startTestPortal(SQLITE_TARGET);
   });
   afterAll(async () => portal?.close());
 

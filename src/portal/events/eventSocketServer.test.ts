@@ -6,7 +6,7 @@ import { PortalEventSchema, type PortalEvent } from '../schemas/eventSchemas';
 import { noteSubmission, OTHER_CLIENT, OWN_CLIENT } from '../testing/portalFixtures';
 import { startTestPortal, type TestPortal } from '../testing/portalTestHarness';
 import { testClientProfile } from '../testing/testClientProfile';
-import { testDatabaseTargets } from '../testing/testDatabases';
+import { SQLITE_TARGET } from '../testing/testDatabases';
 import { waitFor } from '../testing/waitFor';
 import { CLOSE_UNAUTHORIZED } from './eventSocketServer';
 
@@ -23,7 +23,7 @@ describe('event socket', () => {
   const sockets: WebSocket[] = [];
 
   beforeAll(async () => {
-    portal = await startTestPortal(testDatabaseTargets()[0] as never);
+    portal = await startTestPortal(SQLITE_TARGET);
     await portal.saveClient(testClientProfile(OWN_CLIENT.id, OWN_CLIENT.line));
     await portal.saveClient(testClientProfile(OTHER_CLIENT.id, OTHER_CLIENT.line));
     for (const [name, role, clients] of [

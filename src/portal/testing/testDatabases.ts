@@ -23,7 +23,8 @@ export interface TestDatabaseTarget {
 
 export const POSTGRES_URL_VARIABLE = 'EMPFANG_TEST_POSTGRES_URL';
 
-const sqliteTarget: TestDatabaseTarget = {
+/** A fresh SQLite file per test: for tests that need no second database. */
+export const SQLITE_TARGET: TestDatabaseTarget = {
   name: 'sqlite',
   skipReason: undefined,
   async create() {
@@ -64,7 +65,7 @@ function postgresTarget(url: string | undefined): TestDatabaseTarget {
 
 /** SQLite, then PostgreSQL (possibly skipped). */
 export function testDatabaseTargets(): TestDatabaseTarget[] {
-  return [sqliteTarget, postgresTarget(process.env[POSTGRES_URL_VARIABLE])];
+  return [SQLITE_TARGET, postgresTarget(process.env[POSTGRES_URL_VARIABLE])];
 }
 
 let reported = false;
