@@ -4,7 +4,7 @@
 #   bash lab/run-isolated.sh CMD [ARGS...]
 #
 # Unprivileged (`unshare -rn`, also fine as root). Inside: `lo` up, lab started (own state dir
-# .lab-run/isolated-XXXXXX/ unless EMPFANG_LAB_RUN_DIR is set), then CMD runs with
+# $TMPDIR/empfang-lab-XXXXXX/ unless EMPFANG_LAB_RUN_DIR is set), then CMD runs with
 #   EMPFANG_LAB=1  EMPFANG_LAB_RUN_DIR=<state dir>  EMPFANG_LAB_NAMESPACE=1
 # and everything it starts (browsers, web shell host, SIPp) talks over the namespace's own
 # 127.0.0.1. Afterwards the lab is stopped and CMD's exit code is passed through (1 when the lab
@@ -35,9 +35,10 @@ fi
 source "$(dirname "$self")/lib/common.sh"
 ip link set lo up || lab_die "cannot bring up lo in the namespace"
 
+# Outside the repo: parallel sessions clean .lab-run/ by hand, and a run must not lose its
+# pid files and logs to that.
 if [[ -z "${EMPFANG_LAB_RUN_DIR:-}" ]]; then
-  mkdir -p "$REPO_ROOT/.lab-run"
-  LAB_RUN_DIR=$(mktemp -d "$REPO_ROOT/.lab-run/isolated-XXXXXX")
+  LAB_RUN_DIR=$(mktemp -d "${TMPDIR:-/tmp}/empfang-lab-XXXXXX")
 fi
 export EMPFANG_LAB_RUN_DIR=$LAB_RUN_DIR
 mkdir -p "$LAB_RUN_DIR"
