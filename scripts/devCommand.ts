@@ -69,9 +69,9 @@ export async function runDev(argv: string[], root: string): Promise<void> {
       join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
       'watch',
       '--clear-screen=false',
-      'scripts/devWebShellHost.ts',
+      'src/main/webshell/startWebShell.ts',
     ],
-    environment: { EMPFANG_DEV_TOKEN: token, EMPFANG_WEB_SHELL_PORT: String(hostPort) },
+    environment: { EMPFANG_WEB_SHELL_TOKEN: token, EMPFANG_WEB_SHELL_PORT: String(hostPort) },
     group,
   });
   const renderer = await startRendererDevServer({ root, hostPort });

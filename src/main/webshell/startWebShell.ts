@@ -4,7 +4,8 @@
  * pick up the URL with its per-start token.
  *
  * Environment: EMPFANG_DATA_DIR (data folder), EMPFANG_WEB_SHELL_PORT (default: any free port),
- * EMPFANG_RENDERER_DIR (built renderer, default `out/renderer`).
+ * EMPFANG_RENDERER_DIR (built renderer, default `out/renderer`), EMPFANG_WEB_SHELL_TOKEN (a fixed
+ * token, used by `npm run dev` so an open page survives host restarts; random otherwise).
  */
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       services: host.services,
       rendererDirectory: resolve(process.env.EMPFANG_RENDERER_DIR ?? 'out/renderer'),
       port,
+      token: process.env.EMPFANG_WEB_SHELL_TOKEN || undefined,
       connectOrigins: () => originsOf([host.settings.current().sip.webSocketServer]),
       onRejected: (reason) => console.error(JSON.stringify({ event: 'rejected', reason })),
     }),
