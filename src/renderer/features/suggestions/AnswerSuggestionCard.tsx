@@ -28,6 +28,7 @@ export function AnswerSuggestionCard({ card, refining, onQuote }: AnswerSuggesti
   return (
     <article
       className="suggestion-card suggestion-card-answer"
+      data-suggestion-id={card.suggestionId}
       data-text-id={card.citation.textId}
       data-revision={card.revision}
     >

@@ -30,7 +30,11 @@ export function EscalationSuggestionCard({ card, onQuote }: EscalationSuggestion
   });
   const { result, quote } = useCardActions(reason, () => onQuote?.(card) ?? 'failed');
   return (
-    <article className="suggestion-card suggestion-card-escalate" data-reason={card.reason}>
+    <article
+      className="suggestion-card suggestion-card-escalate"
+      data-suggestion-id={card.suggestionId}
+      data-reason={card.reason}
+    >
       <header className="suggestion-card-header">
         <strong className="suggestion-escalate-title">{t('escalate.title')}</strong>
       </header>

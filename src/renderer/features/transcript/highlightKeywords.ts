@@ -15,8 +15,22 @@ export interface LinePart {
 const MAXIMUM_PHRASE_WORDS = 4;
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
+/** The keywords grouped by their number of words (phrases are looked for as a whole). */
+function groupByWordCount(keywords: readonly string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const keyword of keywords) {
+    const count = Math.min(MAXIMUM_PHRASE_WORDS, wordCount(keyword));
+    groups.set(count, [...(groups.get(count) ?? []), keyword]);
+  }
+  return groups;
+}
+
 export function highlightKeywords(text: string, keywords: readonly string[]): LinePart[] {
   if (keywords.length === 0 || text === '') return [{ text }];
+  // Most lines hold no keyword: one check of the whole line saves the per-word search.
+  const present = findKeywords(text, keywords);
+  if (present.length === 0) return [{ text }];
+  const groups = groupByWordCount(present);
   const words = [...text.matchAll(WORD)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
@@ -27,8 +41,8 @@ export function highlightKeywords(text: string, keywords: readonly string[]): Li
     for (let count = Math.min(MAXIMUM_PHRASE_WORDS, words.length - first); count >= 1; count -= 1) {
       const start = words[first]!.start;
       const end = words[first + count - 1]!.end;
-      const candidates = keywords.filter((keyword) => wordCount(keyword) === count);
-      if (candidates.length === 0) continue;
+      const candidates = groups.get(count);
+      if (!candidates) continue;
       const [keyword] = findKeywords(text.slice(start, end), candidates);
       if (keyword !== undefined) {
         marks.push({ start, end, keyword });
