@@ -190,6 +190,10 @@ test('a caller is transcribed live, a card cites the approved text, the note is 
     expect(deepgram.connections[0]?.authorization).toBe(`Token ${DEEPGRAM_KEY}`);
     expect(deepgram.audioSeconds()).toBeGreaterThan(9);
 
+    // A line quoted during the call waits for the note, which opens at hang-up.
+    await transcript.getByRole('button', { name: /Wann haben Sie heute geöffnet\?/ }).click();
+    await expect(transcript).toContainText('Zeile vorgemerkt');
+
     await page.getByRole('button', { name: 'Auflegen', exact: true }).click();
     await expect(transcript).toContainText('Notiz aus dem Gespräch vorausgefüllt', {
       timeout: 20_000,
@@ -198,6 +202,9 @@ test('a caller is transcribed live, a card cites the approved text, the note is 
     await expect(page.getByLabel('Rückrufnummer')).toHaveValue('+4915112345678');
     await expect(page.getByLabel('Anliegen')).toHaveValue(/geöffnet/);
     await expect(page.getByText('Von der KI vorausgefüllt – bitte prüfen').first()).toBeVisible();
+    await expect(page.getByLabel('Notiz', { exact: true })).toHaveValue(
+      '„Wann haben Sie heute geöffnet?“',
+    );
     const sipp = await caller.exited;
     expect(sipp.events.join('\n')).toContain('answered');
     // CloseStream at hang-up: the provider connection was finished cleanly.

@@ -51,4 +51,20 @@ describe('QuoteQueue', () => {
     queue.forget('call-1');
     expect(queue.pendingFor('call-1')).toBe(0);
   });
+
+  it('appends each waiting quote once when appending notifies the queue again', () => {
+    const appended: string[] = [];
+    let open = false;
+    const queue: QuoteQueue = new QuoteQueue((_callId, text) => {
+      if (!open) return false;
+      appended.push(text);
+      queue.flushAll(); // the notes store's listener runs inside the append
+      return true;
+    });
+    queue.quote('call-1', 'eins', true);
+    queue.quote('call-1', 'zwei', true);
+    open = true;
+    queue.flushAll();
+    expect(appended).toEqual(['eins', 'zwei']);
+  });
 });

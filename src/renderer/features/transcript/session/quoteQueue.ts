@@ -15,6 +15,7 @@ const QUEUED_QUOTES_PER_CALL = 50;
 
 export class QuoteQueue {
   private readonly waiting = new Map<string, string[]>();
+  private flushing = false;
 
   constructor(private readonly append: AppendQuote) {}
 
@@ -32,9 +33,17 @@ export class QuoteQueue {
 
   /** Appends what waits for `callId`, in order, as far as the note takes it. */
   flush(callId: string): void {
+    // Appending changes the notes store, whose listener flushes again: never re-enter, or the
+    // head of the queue would be appended twice.
+    if (this.flushing) return;
     const queued = this.waiting.get(callId);
     if (!queued) return;
-    while (queued.length > 0 && this.append(callId, queued[0]!)) queued.shift();
+    this.flushing = true;
+    try {
+      while (queued.length > 0 && this.append(callId, queued[0]!)) queued.shift();
+    } finally {
+      this.flushing = false;
+    }
     if (queued.length === 0) this.waiting.delete(callId);
   }
 
