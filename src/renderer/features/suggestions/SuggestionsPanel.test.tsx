@@ -111,4 +111,27 @@ describe('SuggestionsPanel', () => {
     expect(screen.getByText('Zweite Zeile')).toBeTruthy();
     expect(screen.getByText('vom Sprachmodell formuliert')).toBeTruthy();
   });
+
+  it('copies the card text, falling back to a selection copy when the clipboard is denied', async () => {
+    const { store } = renderPanel();
+    act(() =>
+      store.getState().addResult({
+        card: answerCard(),
+        refinementPending: false,
+        status: { retrieval: 'ready', model: 'off' },
+      }),
+    );
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    fireEvent.click(screen.getByRole('button', { name: 'Kopieren' }));
+    expect(await screen.findByText('Kopiert.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith('Montags bis freitags 8 bis 12 Uhr.');
+
+    writeText.mockRejectedValueOnce(new DOMException('denied', 'NotAllowedError'));
+    const execCommand = vi.fn(() => true);
+    Object.defineProperty(document, 'execCommand', { configurable: true, value: execCommand });
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Kopieren' })));
+    await vi.waitFor(() => expect(execCommand).toHaveBeenCalledWith('copy'));
+    expect(document.querySelector('.suggestion-copy-buffer')).toBeNull();
+  });
 });

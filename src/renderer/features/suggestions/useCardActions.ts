@@ -21,7 +21,7 @@ export function useCardActions(text: string, onQuote?: () => QuoteResult) {
       await navigator.clipboard.writeText(text);
       setResult('copied');
     } catch {
-      setResult('copyFailed');
+      setResult(copyBySelection(text) ? 'copied' : 'copyFailed');
     }
   }, [text]);
   const quote = useCallback(() => {
@@ -29,4 +29,24 @@ export function useCardActions(text: string, onQuote?: () => QuoteResult) {
     setResult(quoted === 'failed' ? 'quoteFailed' : quoted);
   }, [onQuote]);
   return { result, copy, quote };
+}
+
+/**
+ * Fallback for shells that deny the asynchronous clipboard permission (the Electron shell
+ * denies every permission but the microphone): copying a selection during the click needs none.
+ */
+function copyBySelection(text: string): boolean {
+  const field = document.createElement('textarea');
+  field.value = text;
+  field.setAttribute('readonly', '');
+  field.className = 'suggestion-copy-buffer';
+  document.body.append(field);
+  field.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    field.remove();
+  }
 }
