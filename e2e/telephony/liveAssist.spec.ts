@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import {
   startDeepgramServerFake,
@@ -88,55 +88,76 @@ async function connectHost(host: WebShellHost): Promise<{ client: AppClient; clo
   };
 }
 
+type Cleanup = () => Promise<unknown>;
+
+/**
+ * A desk in the web shell, logged in to a real portal with the demo clients, registered as the
+ * reception user and available; `configure` runs on the host's settings contract first.
+ */
+async function openAvailableDesk(
+  browser: Browser,
+  cleanups: Cleanup[],
+  configure?: (client: AppClient) => Promise<void>,
+): Promise<{ page: Page; speech: string }> {
+  const folder = await mkdtemp(join(tmpdir(), 'empfang-live-assist-'));
+  cleanups.unshift(() => rm(folder, { recursive: true, force: true }));
+  const speech = await generateCallerSpeech(folder);
+  const portal = await startControlledPortal(join(folder, 'portal'));
+  cleanups.unshift(() => portal.stop());
+  const dataDirectory = await createDataDirectory();
+  cleanups.unshift(() => removeDataDirectory(dataDirectory));
+  await writeDeskSettings(dataDirectory, {
+    portalUrl: portal.url,
+    sip: {
+      uri: `sip:${LAB_RECEPTION_USER}@${LAB_SIP_DOMAIN}`,
+      webSocketServer: LAB_WS_URL,
+      authorizationUser: LAB_RECEPTION_USER,
+      displayName: 'Empfang',
+      iceServers: [],
+    },
+  });
+  const host = await startWebShell({ dataDirectory });
+  cleanups.unshift(() => host.stop());
+  if (configure) {
+    const connection = await connectHost(host);
+    await configure(connection.client);
+    connection.close();
+  }
+  const context = await browser.newContext({ locale: 'de-DE' });
+  cleanups.unshift(() => context.close());
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await logIn(page);
+  await page.locator('[data-presence-choice="available"]').click();
+  await expect(page.getByTestId('softphone-presence')).toHaveAttribute(
+    'data-presence',
+    'available',
+    { timeout: 20_000 },
+  );
+  return { page, speech };
+}
+
+async function runCleanups(cleanups: Cleanup[]): Promise<void> {
+  for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+}
+
 test('a caller is transcribed live, a card cites the approved text, the note is pre-filled', async ({
   browser,
 }) => {
   test.skip(!!labSkipReason(), labSkipReason());
   test.setTimeout(150_000);
-  const folder = await mkdtemp(join(tmpdir(), 'empfang-live-assist-'));
-  const cleanups: (() => Promise<unknown>)[] = [() => rm(folder, { recursive: true, force: true })];
+  const cleanups: Cleanup[] = [];
   try {
-    const speech = await generateCallerSpeech(folder);
-    const portal = await startControlledPortal(join(folder, 'portal'));
-    cleanups.unshift(() => portal.stop());
     const deepgram = await startDeepgramServerFake({ script: SCRIPT, apiKey: DEEPGRAM_KEY });
     cleanups.unshift(() => deepgram.close());
-
-    const dataDirectory = await createDataDirectory();
-    cleanups.unshift(() => removeDataDirectory(dataDirectory));
-    await writeDeskSettings(dataDirectory, {
-      portalUrl: portal.url,
-      sip: {
-        uri: `sip:${LAB_RECEPTION_USER}@${LAB_SIP_DOMAIN}`,
-        webSocketServer: LAB_WS_URL,
-        authorizationUser: LAB_RECEPTION_USER,
-        displayName: 'Empfang',
-        iceServers: [],
-      },
-    });
-    const host = await startWebShell({ dataDirectory });
-    cleanups.unshift(() => host.stop());
-
     // The provider is configured like the settings form does it: through the settings contract.
-    const connection = await connectHost(host);
-    const updated = await connection.client.settings.update({
-      values: { providers: { deepgramBaseUrl: deepgram.baseUrl, deepgramLanguage: 'de' } },
-      secrets: { deepgramApiKey: DEEPGRAM_KEY },
+    const { page, speech } = await openAvailableDesk(browser, cleanups, async (client) => {
+      const updated = await client.settings.update({
+        values: { providers: { deepgramBaseUrl: deepgram.baseUrl, deepgramLanguage: 'de' } },
+        secrets: { deepgramApiKey: DEEPGRAM_KEY },
+      });
+      expect(updated.ok && updated.value.secretsSet.deepgramApiKey).toBe(true);
     });
-    connection.close();
-    expect(updated.ok && updated.value.secretsSet.deepgramApiKey).toBe(true);
-
-    const context = await browser.newContext({ locale: 'de-DE' });
-    cleanups.unshift(() => context.close());
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await logIn(page);
-    await page.locator('[data-presence-choice="available"]').click();
-    await expect(page.getByTestId('softphone-presence')).toHaveAttribute(
-      'data-presence',
-      'available',
-      { timeout: 20_000 },
-    );
 
     const caller = startCall({
       target: CLIENT_LINE,
@@ -210,6 +231,42 @@ test('a caller is transcribed live, a card cites the approved text, the note is 
     // CloseStream at hang-up: the provider connection was finished cleanly.
     expect(deepgram.connections.at(-1)?.closeStreams).toBeGreaterThanOrEqual(1);
   } finally {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    await runCleanups(cleanups);
+  }
+});
+
+test('without a provider the transcript says why, and the call and the note still work', async ({
+  browser,
+}) => {
+  test.skip(!!labSkipReason(), labSkipReason());
+  test.setTimeout(120_000);
+  const cleanups: Cleanup[] = [];
+  try {
+    const { page, speech } = await openAvailableDesk(browser, cleanups);
+    const caller = startCall({
+      target: CLIENT_LINE,
+      scenario: 'caller-wait',
+      audio: speech,
+      timeoutSeconds: 60,
+    });
+    cleanups.unshift(() => caller.stop());
+    await page.getByRole('button', { name: 'Annehmen', exact: true }).click();
+    const transcript = page.locator('.transcript-panel');
+    await expect(transcript.getByTestId('transcript-status')).toContainText(
+      'Transkription ist aus: kein Anbieter eingerichtet.',
+      { timeout: 20_000 },
+    );
+    await expect(page.locator('.suggestions-panel')).toContainText(
+      'Vorschläge erscheinen, sobald der Anrufer etwas fragt.',
+    );
+    await page.waitForTimeout(1000);
+    // No provider: no audio is captured at all.
+    await expect(transcript.getByTestId('transcript-status')).not.toContainText('Aufnahme');
+    await page.getByRole('button', { name: 'Auflegen', exact: true }).click();
+    await expect(transcript).toContainText('Kein Notizentwurf', { timeout: 20_000 });
+    await expect(page.getByLabel('Anliegen')).toHaveValue('');
+    expect((await caller.exited).events.join('\n')).toContain('answered');
+  } finally {
+    await runCleanups(cleanups);
   }
 });
