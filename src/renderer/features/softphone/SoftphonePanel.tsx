@@ -48,29 +48,31 @@ export function SoftphonePanel() {
 
   return (
     <div className="softphone" data-testid="softphone">
-      <div className="softphone-column">
-        <RegistrationStatus />
-        <PresenceControl />
-        <DeviceNotices />
-      </div>
-      <div className="softphone-column softphone-main">
-        {ringing.map((leg) => (
-          <IncomingCallCard key={leg.id} leg={leg} waiting={connectedElsewhere} />
-        ))}
-        {others.length > 0 ? (
-          <section aria-label={t('call.listLabel')} className="softphone-calls">
-            {others.map((leg) => (
-              <CallCard
-                key={leg.id}
-                leg={leg}
-                consultationOf={leg.consultationFor ? legs[leg.consultationFor] : undefined}
-                canSwap={talking}
-              />
-            ))}
-          </section>
-        ) : null}
-        <DialPad />
-        <ShortcutLegend />
+      <div className="softphone-layout">
+        <div className="softphone-column softphone-main">
+          {ringing.map((leg) => (
+            <IncomingCallCard key={leg.id} leg={leg} waiting={connectedElsewhere} />
+          ))}
+          {others.length > 0 ? (
+            <section aria-label={t('call.listLabel')} className="softphone-calls">
+              {others.map((leg) => (
+                <CallCard
+                  key={leg.id}
+                  leg={leg}
+                  consultationOf={leg.consultationFor ? legs[leg.consultationFor] : undefined}
+                  canSwap={talking}
+                />
+              ))}
+            </section>
+          ) : null}
+          <DialPad />
+        </div>
+        <div className="softphone-column softphone-side">
+          <PresenceControl />
+          <DeviceNotices />
+          <RegistrationStatus />
+          <ShortcutLegend />
+        </div>
       </div>
     </div>
   );
