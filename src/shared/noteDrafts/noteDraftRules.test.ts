@@ -76,6 +76,16 @@ describe('draftNoteByRules on German sample transcripts', () => {
     expect(draft.concern).toContain('Folgerezept');
   });
 
+  it('does not call "kein Notfall" urgent, but still reports the keyword', () => {
+    const draft = draftNoteByRules(
+      [caller('Es ist kein Notfall, ich brauche nur einen neuen Termin.')],
+      DEMO_MEDICAL_PRACTICE,
+    );
+    expect(draft.urgency).toBe('low');
+    const urgent = draftNoteByRules([caller('Es ist ein Notfall!')], DEMO_MEDICAL_PRACTICE);
+    expect(urgent.urgency).toBe('high');
+  });
+
   it('leaves fields empty instead of guessing', () => {
     const draft = draftNoteByRules(
       [caller('Ja hallo?'), agent('Hallo, sind Sie noch da?')],

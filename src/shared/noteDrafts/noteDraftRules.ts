@@ -65,7 +65,7 @@ const AGENT_ASKS_NAME = /\b(ihr(?:en)? name|wie hei(?:ß|ss)en sie|mit wem sprec
 const URGENT =
   /\b(dringend\w*|sofort|notfall\w*|eilig|so schnell wie moeglich|schnellstmoeglich|heute noch|noch heute|lebensgefaehrlich|frist\w*|asap)\b/;
 const NOT_URGENT =
-  /\b(keine eile|nicht eilig|nicht dringend|hat zeit|wann es (?:ihnen )?passt|keine hektik|irgendwann)\b/;
+  /\b(keine eile|nicht eilig|nicht dringend|hat zeit|wann es (?:ihnen )?passt|keine hektik|irgendwann|kein(?:e|en)? notfall\w*)\b/;
 
 const DAY =
   '(?:heute|morgen|übermorgen|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?)';
@@ -174,8 +174,10 @@ export function draftNoteByRules(
   const folded = foldGerman(callerText);
   // "nicht eilig" must not count as "eilig".
   const calmRemoved = folded.replace(new RegExp(NOT_URGENT.source, 'g'), ' ');
+  // A keyword still raises its alert chip, but only an affirmed one makes the note urgent.
+  const urgentKeywords = findKeywords(calmRemoved, client.keywordAlerts);
   const urgency: DraftUrgency =
-    keywordsHeard.length > 0 || URGENT.test(calmRemoved)
+    urgentKeywords.length > 0 || URGENT.test(calmRemoved)
       ? 'high'
       : NOT_URGENT.test(folded)
         ? 'low'
