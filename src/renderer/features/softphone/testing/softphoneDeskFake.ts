@@ -43,11 +43,15 @@ export class CallNotifierFake implements CallNotifier {
   }
 }
 
-class RemoteAudioFake implements RemoteAudio {
+export class RemoteAudioFake implements RemoteAudio {
+  readonly speakers: string[] = [];
+  /** Device ids that behave as unplugged: switching to them fails. */
+  readonly missing = new Set<string>();
   attach(): void {}
   detach(): void {}
-  async setSpeaker(): Promise<boolean> {
-    return true;
+  async setSpeaker(deviceId: string): Promise<boolean> {
+    this.speakers.push(deviceId);
+    return !this.missing.has(deviceId);
   }
 }
 
@@ -71,6 +75,11 @@ export interface SoftphoneDeskFake {
   notifier: CallNotifierFake;
   storage: Map<string, string>;
   keyRequests: string[];
+  remoteAudio: RemoteAudioFake;
+  /** Microphone device ids the engine opened, in order. */
+  microphonesOpened: string[];
+  /** Saves audio settings as the settings form would (the host emits onDidChange). */
+  changeAudio(audio: Partial<SettingsView['values']['audio']>): Promise<void>;
 }
 
 export async function createSoftphoneDeskFake(
@@ -83,7 +92,7 @@ export async function createSoftphoneDeskFake(
     storage?: Map<string, string>;
   } = {},
 ): Promise<SoftphoneDeskFake> {
-  const view: SettingsView = {
+  let view: SettingsView = {
     values: {
       ...DEFAULT_SETTINGS,
       sip: {
@@ -100,10 +109,14 @@ export async function createSoftphoneDeskFake(
     secretStorage: 'memory-only',
   };
   const keyRequests: string[] = [];
+  const listeners = new Set<(next: SettingsView) => void>();
   const client = {
     settings: {
       get: async () => ({ ok: true, value: view }),
-      onDidChange: () => () => undefined,
+      onDidChange: (listener: (next: SettingsView) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
     },
     sipAuth: {
       digestKey: async (realm: string) => {
@@ -123,6 +136,8 @@ export async function createSoftphoneDeskFake(
   const store = createCallStore();
   const ringer = new RingerFake();
   const notifier = new CallNotifierFake();
+  const remoteAudio = new RemoteAudioFake();
+  const microphonesOpened: string[] = [];
   const engine = new SoftphoneEngine({
     store,
     client,
@@ -133,7 +148,11 @@ export async function createSoftphoneDeskFake(
     mediaOf: fakeMediaOf,
     ringer,
     notifier,
-    remoteAudio: new RemoteAudioFake(),
+    remoteAudio,
+    openMicrophone: async (deviceId) => {
+      microphonesOpened.push(deviceId);
+      return { stream: {} as MediaStream, fellBack: remoteAudio.missing.has(deviceId) };
+    },
     policy: options.policy,
     storage: {
       getItem: (key) => storage.get(key) ?? null,
@@ -143,5 +162,21 @@ export async function createSoftphoneDeskFake(
     lingerMs: 60_000,
   });
   await engine.start();
-  return { user, store, engine, ringer, notifier, storage, keyRequests };
+  const changeAudio = async (audio: Partial<SettingsView['values']['audio']>) => {
+    view = { ...view, values: { ...view.values, audio: { ...view.values.audio, ...audio } } };
+    for (const listener of listeners) listener(view);
+    await engine.applySettings(view);
+  };
+  return {
+    user,
+    store,
+    engine,
+    ringer,
+    notifier,
+    storage,
+    keyRequests,
+    remoteAudio,
+    microphonesOpened,
+    changeAudio,
+  };
 }
