@@ -73,7 +73,7 @@ export async function startControlledPortal(
       running = undefined;
     },
     start: async () => {
-      running = await start(port);
+      running ??= await start(port);
     },
   };
 }
@@ -104,6 +104,18 @@ export async function portalNotes(
     headers: { authorization: `Bearer ${accessToken}` },
   });
   return (await answer.json()) as { concern: string; idempotencyKey: string; status: string }[];
+}
+
+/** Opens the desk of a web shell host in a page and waits for the frame. */
+export async function openDesk(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByTestId('app-frame')).toBeVisible({ timeout: 20_000 });
+}
+
+/** The raw mail with quoted-printable soft line breaks joined, for text checks. */
+export function mailText(raw: string): string {
+  return raw.replace(/=\r?\n/g, '');
 }
 
 export async function logIn(page: Page, user = AGENT): Promise<void> {
@@ -166,6 +178,7 @@ export async function launchKillableChromium(profileDirectory: string): Promise<
     browser,
     pid: child.pid!,
     kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       killGroup();
       await exited;

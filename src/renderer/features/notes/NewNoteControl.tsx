@@ -1,11 +1,13 @@
 /**
  * A note without a call (e.g. a message handed over in person or by e-mail): the agent picks
- * one of their clients and the note form opens for it.
+ * one of their clients and the note form opens for it. While the portal is unreachable the
+ * clients of the notes on this desk are offered, so a note can still be written offline.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppEnvironment } from '../../app/AppEnvironment';
+import { useAppStore } from '../../app/state/appStore';
 import { clientListQueryOptions } from '../clientCard/clientQueries';
 import { plainLine } from '../clientCard/plainText';
 import { useNotesStore } from './notesForWindow';
@@ -17,6 +19,14 @@ export function NewNoteControl() {
   const [choosing, setChoosing] = useState(false);
   const [clientId, setClientId] = useState('');
   const clients = useQuery({ ...clientListQueryOptions(client), enabled: choosing });
+  const entries = useAppStore(notes, (state) => state.entries);
+  const known = new Map(
+    Object.values(entries).map((entry) => [
+      entry.clientId,
+      { id: entry.clientId, name: entry.clientName },
+    ]),
+  );
+  const options = clients.data ?? (clients.isError ? [...known.values()] : []);
 
   if (!choosing) {
     return (
@@ -25,7 +35,7 @@ export function NewNoteControl() {
       </button>
     );
   }
-  const chosen = clients.data?.find((candidate) => candidate.id === clientId);
+  const chosen = options.find((candidate) => candidate.id === clientId);
   const open = async (): Promise<void> => {
     if (!chosen) return;
     setChoosing(false);
@@ -48,7 +58,7 @@ export function NewNoteControl() {
         {t('newNote.client')}{' '}
         <select value={clientId} onChange={(event) => setClientId(event.target.value)}>
           <option value="">{t('newNote.choose')}</option>
-          {(clients.data ?? []).map((candidate) => (
+          {options.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {plainLine(candidate.name, 120)}
             </option>

@@ -36,6 +36,7 @@ export interface NoteForm {
 export interface NoteEntryView {
   id: string;
   status: OutboxStatus;
+  clientId: string;
   clientName: string;
   callerName: string;
   concern: string;
@@ -100,6 +101,7 @@ export function entryView(entry: OutboxEntry<NotePayload>): NoteEntryView {
   return {
     id: entry.id,
     status: entry.status,
+    clientId: entry.payload.context.clientId,
     clientName: entry.payload.context.clientName,
     callerName: entry.payload.fields.callerName,
     concern: entry.payload.fields.concern,
