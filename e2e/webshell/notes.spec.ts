@@ -35,9 +35,10 @@ interface NotesDesk {
   smtp: LocalSmtpServer;
 }
 
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'webshell', 'starts its own host and portal');
-});
+/** These specs start their own host (and browser): they run once, in the webshell project. */
+function webShellProjectOnly(): void {
+  test.skip(test.info().project.name !== 'webshell', 'starts its own host and portal');
+}
 
 const cleanups: (() => Promise<void>)[] = [];
 test.afterEach(async () => {
@@ -65,6 +66,7 @@ async function notesDesk(browser: Browser): Promise<NotesDesk> {
 }
 
 test('a draft survives a reload and a closed window while typing', async ({ browser }) => {
+  webShellProjectOnly();
   const { context, host } = await notesDesk(browser);
   let page = (await context.pages())[0]!;
   await startNote(page, DEMO_LAW_FIRM.name, 'Rückruf wegen Frist');
@@ -93,6 +95,7 @@ test('a draft survives a reload and a closed window while typing', async ({ brow
 test('portal down: queued with an offline banner, then sent and delivered once it is back', async ({
   browser,
 }) => {
+  webShellProjectOnly();
   const { page, portal, smtp } = await notesDesk(browser);
   await portal.stop();
   const marker = `Offline-Notiz ${Date.now()}`;

@@ -24,13 +24,15 @@ import {
 } from '../support/portalDesk';
 import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
 
+/** This spec starts its own browser and host: it runs once, in the webshell project. */
+function webShellProjectOnly(): void {
+  test.skip(test.info().project.name !== 'webshell', 'starts its own browser and host');
+}
+
 const RUNS = Number(process.env.EMPFANG_KILL_RUNS ?? 50);
 
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'webshell', 'starts its own browser and host');
-});
-
 test(`browser killed right after "saved", ${RUNS} times: no saved note lost or doubled`, async () => {
+  webShellProjectOnly();
   test.setTimeout(60_000 + RUNS * 20_000);
   const dataDirectory = await createDataDirectory();
   const profile = await mkdtemp(join(tmpdir(), 'empfang-kill-profile-'));
