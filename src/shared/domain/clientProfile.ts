@@ -58,7 +58,10 @@ export const ClientProfileSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(200),
   /** Dialled numbers (DIDs) in E.164 that identify this client. */
-  lines: z.array(z.string().regex(/^\+[1-9]\d{4,14}$/)).min(1).max(50),
+  lines: z
+    .array(z.string().regex(/^\+[1-9]\d{4,14}$/))
+    .min(1)
+    .max(50),
   greeting: z.string().max(1000),
   workInstructions: z.string().max(8000),
   openingHours: OpeningHoursSchema,
