@@ -7,34 +7,13 @@
  *
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/noteFlow.spec.ts
  */
-import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { startLocalSmtpServer } from '../../src/portal/testing/localSmtpServer';
-import {
-  generateLabAudio,
-  LAB_RECEPTION_USER,
-  LAB_SIP_DOMAIN,
-  LAB_WS_URL,
-  labSkipReason,
-  startCall,
-} from '../support/lab';
-import {
-  AGENT,
-  logIn,
-  mailText,
-  openDesk,
-  portalNotes,
-  startControlledPortal,
-  writeDeskSettings,
-} from '../support/portalDesk';
-import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
-import {
-  expectRegistered,
-  incomingCard,
-  launchTelephonyBrowser,
-  setAvailable,
-} from './support/agentDesk';
+import { generateLabAudio, labSkipReason, startCall } from '../support/lab';
+import { AGENT, mailText, portalNotes } from '../support/portalDesk';
+import { incomingCard, launchTelephonyBrowser } from './support/agentDesk';
+import { openReceptionDesk } from './support/receptionDesk';
 
 test.skip(!!labSkipReason(), labSkipReason());
 
@@ -55,34 +34,11 @@ test('SIPp call on a client line → client card → note → portal → e-mail'
   try {
     const smtp = await startLocalSmtpServer();
     cleanups.unshift(() => smtp.close());
-    const dataDirectory = await createDataDirectory();
-    cleanups.unshift(() => removeDataDirectory(dataDirectory));
-    const portal = await startControlledPortal(join(dataDirectory, 'remote-portal'), {
+    const desk = await openReceptionDesk(browser, {
       smtp: { host: '127.0.0.1', port: smtp.port, from: 'Empfang <notizen@empfang.test>' },
     });
-    cleanups.unshift(() => portal.stop());
-    await writeDeskSettings(dataDirectory, {
-      portalUrl: portal.url,
-      sip: {
-        uri: `sip:${LAB_RECEPTION_USER}@${LAB_SIP_DOMAIN}`,
-        webSocketServer: LAB_WS_URL,
-        authorizationUser: LAB_RECEPTION_USER,
-        displayName: 'Empfang',
-        iceServers: [],
-      },
-    });
-    const host = await startWebShell({ dataDirectory });
-    cleanups.unshift(() => host.stop());
-    const context = await browser.newContext({ locale: 'de-DE' });
-    cleanups.unshift(() => context.close());
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      throw new Error(`unexpected dialog: ${dialog.message()}`);
-    });
-    await openDesk(page, host.url);
-    await logIn(page);
-    await expectRegistered(page, 20_000);
-    await setAvailable(page);
+    cleanups.unshift(() => desk.close());
+    const { page, portal } = desk;
 
     const caller = startCall({
       target: CLIENT_LINE,

@@ -150,8 +150,9 @@ export function toCallRecord(
   submittedAt: number,
 ): CallRecord | null {
   if (!context.portalCallId || !context.line || context.ringAt === null) return null;
+  // Started seconds count: after-call work is billable handling time (DOMAIN.md, billing).
   const wrapUpSeconds =
-    context.endAt === null ? 0 : Math.max(0, Math.round((submittedAt - context.endAt) / 1000));
+    context.endAt === null ? 0 : Math.max(0, Math.ceil((submittedAt - context.endAt) / 1000));
   const callerNumber =
     context.callerNumber && /^\+?[0-9]{2,16}$/.test(context.callerNumber)
       ? context.callerNumber
