@@ -59,6 +59,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     services,
     settings,
     dispose: async () => {
+      await settings.whenIdle();
       ai.dispose();
       await portal.dispose();
     },

@@ -64,6 +64,13 @@ describe('settings service', () => {
     expect(saved).toMatchObject({ language: 'en', theme: 'dark' });
   });
 
+  it('whenIdle waits for an update still being written', async () => {
+    const service = await createSettingsService({ filePath, secrets: new MemorySecretStore() });
+    void service.methods.update({ values: { language: 'en' } });
+    await service.whenIdle();
+    expect(JSON.parse(await readFile(filePath, 'utf8'))).toMatchObject({ language: 'en' });
+  });
+
   it('lets a language change through when a RAM-only password was lost at restart', async () => {
     const first = await createSettingsService({ filePath, secrets: new MemorySecretStore() });
     await first.methods.update({

@@ -22,6 +22,8 @@ export interface SettingsHost extends ServiceImplementation<SettingsDefinition> 
   /** Host-side read of current values for other services (never crosses to the renderer). */
   current(): SettingsValues;
   readSecret(name: (typeof SECRET_NAMES)[number]): Promise<string | undefined>;
+  /** Resolves when every accepted update is on disk; hosts await it before they exit. */
+  whenIdle(): Promise<void>;
 }
 
 export async function createSettingsService(options: {
@@ -90,6 +92,7 @@ export async function createSettingsService(options: {
     events,
     current: () => values,
     readSecret: (name) => options.secrets.get(name),
+    whenIdle: () => queue.then(() => undefined),
     methods: {
       get: view,
       update,
