@@ -45,6 +45,12 @@ describe('portal service, embedded portal', () => {
     });
     const result = await desk.methods.createFirstAccount(FIRST_ACCOUNT);
     expect(result.kind).toBe('ok');
+    // Tokens stay in the host: nothing the renderer gets carries one.
+    const stored = JSON.parse((await desk.secrets.get('portalRefreshToken'))!) as {
+      refreshToken: string;
+    };
+    expect(JSON.stringify(result)).not.toContain(stored.refreshToken);
+    expect(JSON.stringify(result)).not.toMatch(/token/i);
     const session = await desk.methods.getSession();
     expect(session).toMatchObject({
       status: 'logged-in',

@@ -90,6 +90,7 @@ export async function seedPortal(
 export interface DeskHost {
   readonly service: PortalServiceHost;
   readonly settings: SettingsHost;
+  readonly secrets: FileSecretStore;
   readonly methods: ServiceMethods<typeof portalService>;
   dispose(): Promise<void>;
 }
@@ -111,7 +112,13 @@ export async function startDeskHost(folder: string, portalUrl: string): Promise<
     embedded: { port: 0, passwordCost: TEST_PASSWORD_COST, delivery: { enabled: false } },
   });
   await service.ready();
-  return { service, settings, methods: service.methods, dispose: () => service.dispose() };
+  return {
+    service,
+    settings,
+    secrets,
+    methods: service.methods,
+    dispose: () => service.dispose(),
+  };
 }
 
 /** A complete note for the law firm demo client. */
