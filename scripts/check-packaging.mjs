@@ -16,7 +16,6 @@ import {
   readdirSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
   existsSync,
 } from 'node:fs';
@@ -82,7 +81,17 @@ writeFileSync(
   join(stage, 'build/electron-builder.yml'),
   yaml.dump({ ...config, electronFuses: undefined }),
 );
-symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
+// node_modules is staged as real folders of hard links, not as one symlink: electron-builder picks
+// the packages to pack from `npm ls` in the staged folder. Through a symlinked node_modules, npm
+// sees each package as a link out of the project and all their dependencies as missing, so only
+// the direct dependencies got packed. That stayed hidden while npm could answer from its hidden
+// lockfile (node_modules/.package-lock.json), which it trusts only while nothing in node_modules
+// is newer than it, so the check passed or failed with file times. The hidden lockfile and the
+// other dot entries (caches) stay behind, so npm always reads the tree that is really installed.
+const modules = checks.linkTree(join(root, 'node_modules'), join(stage, 'node_modules'), (path) =>
+  /^\.(?!bin$)/.test(path),
+);
+console.log(`check:packaging: staged node_modules (${modules} files linked)`);
 
 // A dummy Electron dist: an empty executable and two locales, which is all `--linux dir` reads.
 const electronDist = join(stage, 'electron-dist');
@@ -153,6 +162,8 @@ problems.push(
     .unresolvedDependencies(manifests, files)
     .map((problem) => `dependency missing in app.asar: ${problem}`),
 );
+// Problems in what electron-builder packed come with its output, so the logs say why.
+const packProblems = problems.length;
 problems.push(
   ...checks.forbiddenPackedFiles(files).map((file) => `app.asar must not contain ${file}`),
 );
@@ -175,7 +186,7 @@ if (!/provider: generic/.test(updateConfig))
 console.log('check:packaging: booting the built main process against a fake Electron API …');
 problems.push(...(await runMainBundleSmoke(join(stage, 'out', 'main', 'index.js'))));
 
-if (problems.length > 0) fail(problems);
+if (problems.length > 0) fail(problems, packProblems > 0 ? pack.output : undefined);
 const megabytes = (statSync(archive).size / 1024 / 1024).toFixed(1);
 const packages = manifests.filter((manifest) =>
   /^\/node_modules\/(@[^/]+\/)?[^/]+$/.test(manifest.folder),

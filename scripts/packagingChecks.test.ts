@@ -1,8 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   configurationProblems,
   forbiddenPackedFiles,
   importedSpecifiers,
+  linkTree,
   missingImportedPackages,
   packageNameOf,
   unresolvedDependencies,
@@ -138,5 +153,38 @@ describe('configuration', () => {
       'publish provider must be generic',
       'publish.url must be an https: URL',
     ]);
+  });
+});
+
+describe('staging node_modules', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('recreates folders, hard-links files, keeps symlinks and leaves out skipped entries', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'link-tree-'));
+    folders.push(folder);
+    const source = join(folder, 'node_modules');
+    mkdirSync(join(source, 'fastify', 'node_modules', 'avvio'), { recursive: true });
+    mkdirSync(join(source, '.bin'));
+    writeFileSync(join(source, 'fastify', 'package.json'), '{"name":"fastify"}');
+    writeFileSync(join(source, 'fastify', 'node_modules', 'avvio', 'index.js'), '');
+    writeFileSync(join(source, '.package-lock.json'), '{}');
+    symlinkSync('../fastify/package.json', join(source, '.bin', 'fastify'));
+    const target = join(folder, 'stage', 'node_modules');
+
+    const files = linkTree(source, target, (path) => path === '.package-lock.json');
+
+    expect(files).toBe(2);
+    expect(lstatSync(target).isDirectory()).toBe(true);
+    expect(lstatSync(join(target, 'fastify')).isDirectory()).toBe(true);
+    expect(statSync(join(target, 'fastify', 'package.json')).ino).toBe(
+      statSync(join(source, 'fastify', 'package.json')).ino,
+    );
+    expect(existsSync(join(target, 'fastify', 'node_modules', 'avvio', 'index.js'))).toBe(true);
+    expect(readlinkSync(join(target, '.bin', 'fastify'))).toBe('../fastify/package.json');
+    expect(readFileSync(join(target, '.bin', 'fastify'), 'utf8')).toBe('{"name":"fastify"}');
+    expect(existsSync(join(target, '.package-lock.json'))).toBe(false);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * What `npm run check:packaging` asserts about a packed app.asar and the electron-builder
- * configuration, as pure functions (unit-tested beside this file). The packing itself runs in
- * scripts/check-packaging.mjs.
+ * configuration, as pure functions (unit-tested beside this file), plus `linkTree`, which stages
+ * node_modules. The packing itself runs in scripts/check-packaging.mjs.
  */
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readlinkSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 
 const BUILTINS = new Set(builtinModules);
 const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
@@ -99,6 +101,43 @@ export function forbiddenPackedFiles(asarFiles: Iterable<string>): string[] {
   const forbidden =
     /^\/(src|e2e|lab|scripts|\.empfang-data)\/|^\/out\/.*\.map$|^\/out\/.*\.test\.|secrets\.json$/;
   return [...asarFiles].filter((file) => forbidden.test(file)).sort();
+}
+
+/**
+ * Recreates the folder `source` at `target` as real folders whose files are hard links (copies
+ * where hard links cannot be made, e.g. across file systems) and whose symlinks keep their link
+ * text. Entries for which `skip` (given the path relative to `source`) is true are left out.
+ * Returns the number of files. The staged project needs a real node_modules folder: through a
+ * symlinked one, `npm ls` sees every package as a link out of the project and its dependencies as
+ * missing (see scripts/check-packaging.mjs).
+ */
+export function linkTree(
+  source: string,
+  target: string,
+  skip: (relativePath: string) => boolean = () => false,
+): number {
+  let files = 0;
+  const walk = (relative: string): void => {
+    mkdirSync(join(target, relative), { recursive: true });
+    for (const entry of readdirSync(join(source, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (skip(path)) continue;
+      if (entry.isDirectory()) {
+        walk(path);
+      } else if (entry.isSymbolicLink()) {
+        symlinkSync(readlinkSync(join(source, path)), join(target, path));
+      } else if (entry.isFile()) {
+        try {
+          linkSync(join(source, path), join(target, path));
+        } catch {
+          copyFileSync(join(source, path), join(target, path));
+        }
+        files += 1;
+      }
+    }
+  };
+  walk('');
+  return files;
 }
 
 export const REQUIRED_APP_FILES = [
