@@ -129,7 +129,7 @@ test('an outside caller is blind-transferred to a colleague', async () => {
   const [reception, colleague] = await Promise.all([desk('1001'), desk('1002')]);
   const caller = call({
     target: LAB_CLIENT_LINE,
-    scenario: 'caller-transferable' as CallerScenario,
+    scenario: 'caller-transferable',
     audio: 'tone',
     callSeconds: 8,
   });
