@@ -62,6 +62,8 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false;
   spellcheck: boolean;
   devTools: boolean;
+  /** False: the SIP liveness watchdog and ringing must keep their timing when minimised. */
+  backgroundThrottling: false;
 }
 
 export interface WindowOptions {

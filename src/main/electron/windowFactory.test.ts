@@ -22,6 +22,7 @@ describe('window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       devTools: false,
+      backgroundThrottling: false,
     });
     expect(options.show).toBe(false);
   });

@@ -38,6 +38,9 @@ export function createWindowOptions(input: WindowOptionsInput): WindowOptions {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // A minimised desk must still notice a dead SIP link within 10 s and ring on time;
+      // Chromium throttles timers of background windows to once a minute otherwise.
+      backgroundThrottling: false,
       devTools: input.development,
     },
   };
