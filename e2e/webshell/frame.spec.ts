@@ -21,7 +21,10 @@ test('keyboard: skip link, Alt+digit, arrow keys and the shortcut help', async (
   const { page } = desk;
   // From a freshly loaded document (nothing focused) the first Tab must reach the skip link,
   // whatever the work area shows (e.g. the first-run form).
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => {
+    const { document } = globalThis as unknown as PageGlobals;
+    (document.activeElement as { blur?: () => void } | null)?.blur?.();
+  });
   await page.keyboard.press('Tab');
   const skipLink = page.getByRole('link', { name: 'Zum Inhalt springen' });
   await expect(skipLink).toBeFocused();
