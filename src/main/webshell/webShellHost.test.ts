@@ -36,6 +36,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await host.close();
+  await services.dispose();
   await rm(directory, { recursive: true, force: true });
 });
 
