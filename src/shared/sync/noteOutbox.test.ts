@@ -171,6 +171,33 @@ describe('NoteOutbox', () => {
     expect(sender.requests[0]?.idempotencyKey).toBe(entry.idempotencyKey);
   });
 
+  it('sends a queued note at once after a restart, not after the backoff grown offline', async () => {
+    const offline = { kind: 'retry', code: 'offline', countsTowardLimit: false } as const;
+    const first = createOutbox({ random: () => 0.99 });
+    first.sender.script.push(offline, offline, offline, offline, offline);
+    await first.outbox.start();
+    const entry = await first.outbox.submitNew({ concern: 'A' });
+    // Delays 1, 2, 4, 8 s (×0.99): the fifth attempt fails at ~15 s, the sixth is due at ~46 s.
+    for (let second = 0; second < 20; second += 1) await vi.advanceTimersByTimeAsync(1_000);
+    expect(first.sender.requests).toHaveLength(5);
+    const stored = await first.storage.get(entry.id);
+    expect(stored?.status).toBe('queued');
+    // Five offline attempts: the next one is due tens of seconds out.
+    expect((stored?.nextAttemptAt ?? 0) - Date.now()).toBeGreaterThan(10_000);
+    first.outbox.stop();
+    const sender = new OutboxSenderFake<Payload>();
+    const restarted = new NoteOutbox<Payload>({
+      storage: first.storage,
+      sender,
+      random: () => 0.5,
+    });
+    await restarted.start();
+    await vi.advanceTimersByTimeAsync(0);
+    await restarted.whenIdle();
+    expect(restarted.get(entry.id)?.status).toBe('sent');
+    expect(sender.requests).toHaveLength(1);
+  });
+
   it('keeps a note queued when storage refuses the write after sending', async () => {
     const { storage, sender, outbox } = createOutbox();
     await outbox.start();

@@ -79,9 +79,19 @@ export class NoteOutbox<Payload> {
     };
   }
 
-  /** Loads every stored entry and resumes sending queued ones (after a restart or crash). */
+  /**
+   * Loads every stored entry and resumes sending queued ones (after a restart or crash).
+   * Queued notes are due at once: a backoff grown while offline (up to the cap) must not keep a
+   * note waiting minutes after the desk came back; the stored delay is kept only on disk.
+   */
   async start(): Promise<void> {
-    for (const entry of await this.options.storage.list()) this.entries.set(entry.id, entry);
+    const now = this.now();
+    for (const entry of await this.options.storage.list()) {
+      this.entries.set(
+        entry.id,
+        entry.status === 'queued' ? { ...entry, nextAttemptAt: now } : entry,
+      );
+    }
     this.running = true;
     this.pump();
   }
