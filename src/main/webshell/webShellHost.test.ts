@@ -107,9 +107,16 @@ describe('web shell host', () => {
         arguments: [{ values: { sip: { uri: 42 } } }],
       } as never),
     );
-    const reply = await new Promise<unknown>((resolve) =>
-      socket.once('message', (data: Buffer) => resolve(decodeMessage(new Uint8Array(data)))),
-    );
+    // Host events (e.g. the portal session) may arrive first: wait for the answer to id 5.
+    const reply = await new Promise<unknown>((resolve) => {
+      const listener = (data: Buffer): void => {
+        const message = decodeMessage(new Uint8Array(data)) as { kind?: string; id?: number };
+        if (message?.kind !== 'response' || message.id !== 5) return;
+        socket.off('message', listener);
+        resolve(message);
+      };
+      socket.on('message', listener);
+    });
     expect(reply).toMatchObject({
       kind: 'response',
       id: 5,
