@@ -97,9 +97,17 @@ test('portal down: queued with an offline banner, then sent and delivered once i
 }) => {
   webShellProjectOnly();
   const { page, portal, smtp } = await notesDesk(browser);
+  // The portal goes down while the agent works: the client list was loaded while it was up
+  // (on a loaded machine the first load can otherwise still be in flight when it stops).
+  await page.getByRole('button', { name: 'Notiz ohne Anruf' }).click();
+  const clientChoice = page.getByRole('combobox', { name: 'Auftraggeber' });
+  await expect(clientChoice.getByRole('option', { name: DEMO_LAW_FIRM.name })).toHaveCount(1);
   await portal.stop();
   const marker = `Offline-Notiz ${Date.now()}`;
-  await startNote(page, DEMO_LAW_FIRM.name, marker);
+  await clientChoice.selectOption({ label: DEMO_LAW_FIRM.name });
+  await page.getByRole('button', { name: 'Notiz beginnen' }).click();
+  await page.getByLabel('Ergebnis').selectOption('message-taken');
+  await page.getByLabel('Anliegen').fill(marker);
   await page.getByRole('button', { name: 'Notiz speichern' }).click();
   await expect(page.getByTestId('note-saved')).toBeVisible();
   await expect(page.locator('[data-status="queued"]')).toHaveCount(1, { timeout: 20_000 });
