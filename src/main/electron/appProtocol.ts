@@ -8,6 +8,7 @@ import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_PROTOCOL } from '../../shared/contract/channels';
 import { APP_HOST } from './appOrigin';
+import { RENDERER_CONTENT_TYPES } from '../services/rendererFiles/rendererContentTypes';
 import type { CustomSchemePrivileges, ProtocolLike } from './electronApi';
 
 export const APP_SCHEME_PRIVILEGES: CustomSchemePrivileges = {
@@ -18,20 +19,6 @@ export const APP_SCHEME_PRIVILEGES: CustomSchemePrivileges = {
   corsEnabled: false,
   stream: true,
   codeCache: true,
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
 };
 
 /** MUST run before `app.whenReady()` resolves; Electron ignores it afterwards. */
@@ -69,7 +56,7 @@ export function resolveRendererPath(
   if (segments.some((segment) => segment.startsWith('.') || segment.includes(':'))) {
     return undefined;
   }
-  if (!CONTENT_TYPES[extname(path).toLowerCase()]) return undefined;
+  if (!RENDERER_CONTENT_TYPES[extname(path).toLowerCase()]) return undefined;
   const root = resolve(rendererDirectory);
   const file = resolve(root, ...segments);
   const inside = relative(root, file);
@@ -104,7 +91,7 @@ export async function serveAppRequest(
   return new Response(request.method === 'HEAD' ? null : body, {
     status: 200,
     headers: {
-      'Content-Type': CONTENT_TYPES[extname(path).toLowerCase()]!,
+      'Content-Type': RENDERER_CONTENT_TYPES[extname(path).toLowerCase()]!,
       'Content-Security-Policy': options.contentSecurityPolicy(),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',

@@ -1,19 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-};
+import { RENDERER_CONTENT_TYPES } from '../services/rendererFiles/rendererContentTypes';
 
 export interface StaticFile {
   body: Buffer;
@@ -38,7 +25,7 @@ export async function readStaticFile(
   const resolved = normalize(join(root, relative));
   if (!resolved.startsWith(normalize(root) + sep)) return undefined;
   if (relative.split('/').some((part) => part.startsWith('.'))) return undefined;
-  const contentType = CONTENT_TYPES[extname(resolved).toLowerCase()];
+  const contentType = RENDERER_CONTENT_TYPES[extname(resolved).toLowerCase()];
   if (!contentType) return undefined;
   try {
     return { body: await readFile(resolved), contentType };
