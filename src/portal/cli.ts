@@ -16,7 +16,7 @@ import { openDatabase } from './database/createDatabase';
 import { seedDemo } from './demo/seedDemo';
 import { appendAudit } from './domain/auditLog';
 import { createUser, findUserRowByName } from './domain/userStore';
-import { CreateUserRequestSchema } from './schemas/authSchemas';
+import { CreateUserRequestSchema } from '../shared/portalWire/authSchemas';
 import { startPortal } from './startPortal';
 
 const { positionals, values } = parseArgs({

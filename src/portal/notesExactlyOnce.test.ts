@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpNoteSender } from '../shared/sync/httpNoteSender';
 import { InMemoryOutboxStorageFake } from '../shared/sync/inMemoryOutboxStorageFake';
 import { NoteOutbox } from '../shared/sync/noteOutbox';
-import type { Note, NoteSubmission } from './schemas/noteSchemas';
+import type { Note, NoteSubmission } from '../shared/portalWire/noteSchemas';
 import { startFaultInjectingProxy } from './testing/faultInjectingProxy';
 import { noteSubmission, OWN_CLIENT } from './testing/portalFixtures';
 import { startTestPortal, type TestPortal } from './testing/portalTestHarness';

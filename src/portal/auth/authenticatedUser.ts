@@ -2,7 +2,7 @@
  * Who is calling, as every route sees it, and the two checks every route makes: role and
  * client scope. Admins see every client; every other role only its assigned clients.
  */
-import type { UserRole } from '../schemas/commonSchemas';
+import type { UserRole } from '../../shared/portalWire/commonSchemas';
 
 export interface AuthenticatedUser {
   readonly id: string;

@@ -1,6 +1,6 @@
 /** Login rate limit, token expiry and refresh rotation, logout, and live role/scope changes. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TokenPair } from '../schemas/authSchemas';
+import type { TokenPair } from '../../shared/portalWire/authSchemas';
 import { startTestPortal, TEST_PASSWORD, type TestPortal } from '../testing/portalTestHarness';
 import { reportSkippedTargets, testDatabaseTargets } from '../testing/testDatabases';
 

@@ -9,8 +9,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { PortalContext } from '../portalContext';
 import { findUserRowByName, getUser } from '../domain/userStore';
-import type { TokenPair } from '../schemas/authSchemas';
-import type { UserRole } from '../schemas/commonSchemas';
+import type { TokenPair } from '../../shared/portalWire/authSchemas';
+import type { UserRole } from '../../shared/portalWire/commonSchemas';
 import { createAccessToken, readAccessToken } from './accessTokens';
 import type { AuthenticatedUser } from './authenticatedUser';
 import { verifyAgainstDummy, verifyPassword } from './passwordHashing';

@@ -15,7 +15,7 @@ import { createHttpNoteSender } from '../../shared/sync/httpNoteSender';
 import { InMemoryOutboxStorageFake } from '../../shared/sync/inMemoryOutboxStorageFake';
 import { NoteOutbox } from '../../shared/sync/noteOutbox';
 import type { OutboxSender } from '../../shared/sync/outboxTypes';
-import type { NoteSubmission } from '../schemas/noteSchemas';
+import type { NoteSubmission } from '../../shared/portalWire/noteSchemas';
 import { noteSubmission } from '../testing/portalFixtures';
 import { testDatabaseTargets } from '../testing/testDatabases';
 

@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Note } from '../schemas/noteSchemas';
+import type { Note } from '../../shared/portalWire/noteSchemas';
 import { startPortal, type RunningPortal } from '../startPortal';
 import { noteSubmission } from '../testing/portalFixtures';
 import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../testing/portalTestHarness';

@@ -1,7 +1,7 @@
 /** SMS gateway answers: Retry-After is honoured, a 4xx dead-letters, a retry by hand delivers. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Note } from '../schemas/noteSchemas';
+import type { Note } from '../../shared/portalWire/noteSchemas';
 import { noteSubmission } from '../testing/portalFixtures';
 import { startTestPortal, type TestPortal } from '../testing/portalTestHarness';
 import { startLocalSmsGateway, type LocalSmsGateway } from '../testing/localSmsGateway';

@@ -11,7 +11,7 @@ import { appendAudit } from '../domain/auditLog';
 import { saveClient } from '../domain/clientStore';
 import { createUser, findUserRowByName } from '../domain/userStore';
 import type { ScryptCost } from '../auth/passwordHashing';
-import { USER_ROLES, type UserRole } from '../schemas/commonSchemas';
+import { USER_ROLES, type UserRole } from '../../shared/portalWire/commonSchemas';
 
 /** Lab/demo credentials only. */
 export const DEMO_USERS: ReadonlyArray<{

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { PortalDatabase } from '../database/databaseSchema';
-import type { AuditEntry } from '../schemas/operationsSchemas';
+import type { AuditEntry } from '../../shared/portalWire/operationsSchemas';
 
 export const AUDIT_ACTIONS = [
   'bot-switch.global',

@@ -1,11 +1,11 @@
 /** Billing: every call counts (hang-ups, wrong numbers, spam, fax), per German calendar day. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BillingReport } from '../schemas/billingSchemas';
+import type { BillingReport } from '../../shared/portalWire/billingSchemas';
 import { OTHER_CLIENT, OWN_CLIENT } from '../testing/portalFixtures';
 import { startTestPortal, type TestPortal } from '../testing/portalTestHarness';
 import { testClientProfile } from '../testing/testClientProfile';
 import { reportSkippedTargets, testDatabaseTargets } from '../testing/testDatabases';
-import { startOfLocalDay } from './zonedDays';
+import { startOfLocalDay } from '../../shared/domain/zonedDays';
 
 const targets = testDatabaseTargets();
 reportSkippedTargets(targets);

@@ -9,8 +9,8 @@ import {
   BILLING_OUTCOME_KEYS,
   type BillingDay,
   type BillingReport,
-} from '../schemas/billingSchemas';
-import { daysBetween, localDayOf, nextDay, startOfLocalDay } from './zonedDays';
+} from '../../shared/portalWire/billingSchemas';
+import { daysBetween, localDayOf, nextDay, startOfLocalDay } from '../../shared/domain/zonedDays';
 
 type Totals = Omit<BillingDay, 'day'>;
 

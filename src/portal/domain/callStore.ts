@@ -10,8 +10,8 @@ import {
   type CallOutcome,
   type CreateCallRequest,
   type UpdateCallRequest,
-} from '../schemas/callSchemas';
-import { toUtcIso } from '../schemas/commonSchemas';
+} from '../../shared/portalWire/callSchemas';
+import { toUtcIso } from '../../shared/portalWire/commonSchemas';
 
 export function toCall(row: CallsTable): Call {
   return {

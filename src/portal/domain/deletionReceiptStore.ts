@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PortalDatabase } from '../database/databaseSchema';
-import { toUtcIso } from '../schemas/commonSchemas';
+import { toUtcIso } from '../../shared/portalWire/commonSchemas';
 import { appendAudit } from './auditLog';
 
 export interface DeletionReceipt {

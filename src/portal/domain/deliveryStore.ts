@@ -6,7 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { ClientProfile } from '../../shared/domain/clientProfile';
 import type { DeliveriesTable, PortalDatabase } from '../database/databaseSchema';
-import type { Delivery, DeliveryChannel, DeliveryStatus, NoteStatus } from '../schemas/noteSchemas';
+import type {
+  Delivery,
+  DeliveryChannel,
+  DeliveryStatus,
+  NoteStatus,
+} from '../../shared/portalWire/noteSchemas';
 
 export interface PlannedDelivery {
   readonly channel: DeliveryChannel;

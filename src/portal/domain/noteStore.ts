@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { NotesTable, PortalDatabase } from '../database/databaseSchema';
-import type { Note, NoteStatus, NoteSubmission } from '../schemas/noteSchemas';
+import type { Note, NoteStatus, NoteSubmission } from '../../shared/portalWire/noteSchemas';
 import { getClient } from './clientStore';
 import { deliveryPlanFor } from './deliveryStore';
 

@@ -3,8 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { PortalDatabase, UsersTable } from '../database/databaseSchema';
 import { hashPassword, type ScryptCost } from '../auth/passwordHashing';
-import type { CreateUserRequest, UpdateUserRequest, User } from '../schemas/authSchemas';
-import type { UserRole } from '../schemas/commonSchemas';
+import type {
+  CreateUserRequest,
+  UpdateUserRequest,
+  User,
+} from '../../shared/portalWire/authSchemas';
+import type { UserRole } from '../../shared/portalWire/commonSchemas';
 
 type Database = Kysely<PortalDatabase> | Transaction<PortalDatabase>;
 

@@ -2,7 +2,7 @@
  * In-process publish/subscribe for portal events. One instance per portal; several portal
  * instances would bridge this through a broker (Redis/NATS), which is not built yet.
  */
-import type { PortalEvent } from '../schemas/eventSchemas';
+import type { PortalEvent } from '../../shared/portalWire/eventSchemas';
 
 export type PortalEventListener = (event: PortalEvent) => void;
 

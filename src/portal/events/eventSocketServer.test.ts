@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PortalEventSchema, type PortalEvent } from '../schemas/eventSchemas';
+import { PortalEventSchema, type PortalEvent } from '../../shared/portalWire/eventSchemas';
 import { noteSubmission, OTHER_CLIENT, OWN_CLIENT } from '../testing/portalFixtures';
 import { startTestPortal, type TestPortal } from '../testing/portalTestHarness';
 import { testClientProfile } from '../testing/testClientProfile';

@@ -13,7 +13,7 @@ import { readAccessToken } from '../auth/accessTokens';
 import { canAccessClient, type AuthenticatedUser } from '../auth/authenticatedUser';
 import { authenticate } from '../auth/sessionService';
 import type { PortalContext } from '../portalContext';
-import { EventClientMessageSchema, type PortalEvent } from '../schemas/eventSchemas';
+import { EventClientMessageSchema, type PortalEvent } from '../../shared/portalWire/eventSchemas';
 
 export const EVENTS_PATH = '/events';
 const AUTHENTICATION_TIMEOUT_MILLISECONDS = 5_000;

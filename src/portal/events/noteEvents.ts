@@ -1,5 +1,5 @@
 /** Publishes a note's status change to desktops scoped to its client. */
-import type { Note } from '../schemas/noteSchemas';
+import type { Note } from '../../shared/portalWire/noteSchemas';
 import { nowIso, type PortalContext } from '../portalContext';
 
 export function publishNoteStatus(

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AnyRouteDefinition } from './routeDefinition';
-import { PortalEventSchema } from '../schemas/eventSchemas';
+import { PortalEventSchema } from '../../shared/portalWire/eventSchemas';
 
 type JsonSchema = Record<string, unknown>;
 

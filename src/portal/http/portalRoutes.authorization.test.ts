@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USER_ROLES, type UserRole } from '../schemas/commonSchemas';
+import { USER_ROLES, type UserRole } from '../../shared/portalWire/commonSchemas';
 import {
   createPortalFixtures,
   noteSubmission,

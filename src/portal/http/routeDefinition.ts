@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/authenticatedUser';
-import type { UserRole } from '../schemas/commonSchemas';
+import type { UserRole } from '../../shared/portalWire/commonSchemas';
 import type { PortalContext } from '../portalContext';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

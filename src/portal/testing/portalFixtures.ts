@@ -3,9 +3,9 @@
  * role assigned to the own client, an admin, and a call and a note in each client.
  */
 import { randomUUID } from 'node:crypto';
-import type { UserRole } from '../schemas/commonSchemas';
-import { USER_ROLES } from '../schemas/commonSchemas';
-import type { NoteSubmission } from '../schemas/noteSchemas';
+import type { UserRole } from '../../shared/portalWire/commonSchemas';
+import { USER_ROLES } from '../../shared/portalWire/commonSchemas';
+import type { NoteSubmission } from '../../shared/portalWire/noteSchemas';
 import { testClientProfile } from './testClientProfile';
 import type { TestPortal } from './portalTestHarness';
 

@@ -3,7 +3,7 @@
  * the event stream wired together. The portal service replaces the whole connection when the
  * portal URL in the settings changes, so nothing of one portal leaks into the other.
  */
-import type { PortalEvent } from '../../../portal/schemas/eventSchemas';
+import type { PortalEvent } from '../../../shared/portalWire/eventSchemas';
 import type { SecretStore } from '../secrets/secretStore';
 import type { EmbeddedPortal } from './embeddedPortal';
 import type { EmbeddedPortalSettings } from './embeddedPortalSettings';

@@ -12,7 +12,7 @@
  */
 import WebSocket from 'ws';
 import { fullJitterDelay } from '../../../shared/sync/backoff';
-import { PortalEventSchema, type PortalEvent } from '../../../portal/schemas/eventSchemas';
+import { PortalEventSchema, type PortalEvent } from '../../../shared/portalWire/eventSchemas';
 
 export interface PortalEventStreamOptions {
   /** The portal's base URL (`http://…`); the socket URL is derived from it. */

@@ -15,7 +15,7 @@ import {
   type portalService,
 } from '../../../shared/contract/services/portalService';
 import { ServiceError } from '../../../shared/rpc/result';
-import type { PortalEvent } from '../../../portal/schemas/eventSchemas';
+import type { PortalEvent } from '../../../shared/portalWire/eventSchemas';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsHost } from '../settings/settingsService';
 import {

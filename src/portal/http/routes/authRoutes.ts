@@ -8,8 +8,8 @@ import {
   RefreshRequestSchema,
   TokenPairSchema,
   UserSchema,
-} from '../../schemas/authSchemas';
-import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+} from '../../../shared/portalWire/authSchemas';
+import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import { HttpError, unauthorized } from '../httpError';
 import { defineRoute } from '../routeDefinition';
 import { NO_STORE } from '../routeHelpers';

@@ -16,8 +16,8 @@ import {
   CreateCallRequestSchema,
   UpdateCallRequestSchema,
   type Call,
-} from '../../schemas/callSchemas';
-import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+} from '../../../shared/portalWire/callSchemas';
+import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import { nowIso, type PortalContext } from '../../portalContext';
 import { conflict, forbidden, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';

@@ -4,8 +4,11 @@ import { ClientProfileSchema } from '../../../shared/domain/clientProfile';
 import { ALL_ROLES } from '../../auth/authenticatedUser';
 import { appendAudit } from '../../domain/auditLog';
 import { findClientIdByLine, getClient, listClients, saveClient } from '../../domain/clientStore';
-import { ClientIdParametersSchema, ErrorResponseSchema } from '../../schemas/commonSchemas';
-import { LineParametersSchema } from '../../schemas/operationsSchemas';
+import {
+  ClientIdParametersSchema,
+  ErrorResponseSchema,
+} from '../../../shared/portalWire/commonSchemas';
+import { LineParametersSchema } from '../../../shared/portalWire/operationsSchemas';
 import { nowIso } from '../../portalContext';
 import { conflict, HttpError, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';

@@ -8,7 +8,7 @@ import {
   retryFailedDeliveries,
 } from '../../domain/deliveryStore';
 import { getNote, listNotes, submitNote } from '../../domain/noteStore';
-import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import {
   IdempotencyKeySchema,
   NoteDeliveriesResponseSchema,
@@ -16,7 +16,7 @@ import {
   NoteListQuerySchema,
   NoteSchema,
   NoteSubmissionSchema,
-} from '../../schemas/noteSchemas';
+} from '../../../shared/portalWire/noteSchemas';
 import { nowIso, type PortalContext } from '../../portalContext';
 import { publishNoteStatus } from '../../events/noteEvents';
 import { conflict, HttpError, notFound } from '../httpError';

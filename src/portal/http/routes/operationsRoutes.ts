@@ -6,7 +6,7 @@ import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/
 import { findClientIdByLine } from '../../domain/clientStore';
 import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
 import { listPresence, setPresence } from '../../domain/presenceStore';
-import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import {
   AuditEntrySchema,
   AuditListQuerySchema,
@@ -19,7 +19,7 @@ import {
   SetGlobalBotRequestSchema,
   SetLineBotRequestSchema,
   SetPresenceRequestSchema,
-} from '../../schemas/operationsSchemas';
+} from '../../../shared/portalWire/operationsSchemas';
 import { nowIso } from '../../portalContext';
 import { conflict, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';

@@ -1,7 +1,7 @@
 /** The billing report, JSON or CSV. */
 import { buildBillingReport, billingReportToCsv } from '../../domain/billingReport';
-import { BillingQuerySchema, BillingReportSchema } from '../../schemas/billingSchemas';
-import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+import { BillingQuerySchema, BillingReportSchema } from '../../../shared/portalWire/billingSchemas';
+import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import { defineRoute } from '../routeDefinition';
 import { NO_STORE, requireClient } from '../routeHelpers';
 

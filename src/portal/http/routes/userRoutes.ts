@@ -7,8 +7,8 @@ import {
   UpdateUserRequestSchema,
   UserIdParametersSchema,
   UserSchema,
-} from '../../schemas/authSchemas';
-import { ErrorResponseSchema } from '../../schemas/commonSchemas';
+} from '../../../shared/portalWire/authSchemas';
+import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import { nowIso } from '../../portalContext';
 import { conflict, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';

@@ -89,7 +89,9 @@ export function trackCalls(options: CallTrackingOptions): () => void {
     if (!call) {
       const line = leg.clientLine;
       call = {
-        portalCallId: crypto.randomUUID(),
+        // The leg's own UUID: the portal's call log, the local history and the note then share
+        // one ID, so the history view can merge them (and a retry still never bills twice).
+        portalCallId: leg.id,
         line,
         lookup: options.queryClient
           .fetchQuery(clientByLineQueryOptions(options.client, line))

@@ -16,14 +16,26 @@
  */
 import { z } from 'zod';
 import { ClientProfileSchema } from '../../domain/clientProfile';
+import {
+  E164Schema as E164,
+  IdentifierSchema as Identifier,
+  TimestampSchema as Timestamp,
+  USER_ROLES,
+  type UserRole,
+} from '../../portalWire/commonSchemas';
+import { CALL_OUTCOMES } from '../../portalWire/callSchemas';
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  NOTE_OUTCOMES,
+  NoteSubmissionSchema as PortalNoteSubmissionSchema,
+  URGENCIES,
+} from '../../portalWire/noteSchemas';
 import { defineMethod, defineService } from '../contractDefinition';
 
-export const PORTAL_ROLES = ['agent', 'supervisor', 'shift-lead', 'admin'] as const;
-export type PortalRole = (typeof PORTAL_ROLES)[number];
-
-const E164 = z.string().regex(/^\+[1-9]\d{4,14}$/, 'Expected an E.164 number');
-const Identifier = z.string().min(1).max(64);
-const Timestamp = z.iso.datetime({ offset: true });
+/** The portal's roles; the desk shows areas by them (the portal checks them on every route). */
+export const PORTAL_ROLES = USER_ROLES;
+export type PortalRole = UserRole;
 
 export const PortalUserSchema = z.object({
   id: z.string(),
@@ -93,38 +105,19 @@ export const ClientSummarySchema = z.object({
 });
 export type ClientSummary = z.infer<typeof ClientSummarySchema>;
 
-export const NOTE_OUTCOMES = [
-  'message-taken',
-  'forwarded',
-  'caller-hung-up',
-  'wrong-number',
-  'spam',
-  'fax',
-] as const;
+export { CALL_OUTCOMES, NOTE_OUTCOMES };
 export type NoteOutcome = (typeof NOTE_OUTCOMES)[number];
-export const NOTE_URGENCIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const NOTE_URGENCIES = URGENCIES;
 export type NoteUrgency = (typeof NOTE_URGENCIES)[number];
 
-/** The note as the portal takes it (`POST /notes`); the same limits as the portal's schema. */
-export const NoteSubmissionSchema = z.object({
-  clientId: Identifier,
+/**
+ * The note as the portal takes it (`POST /notes`): the portal's own wire schema, with the call
+ * reference always present (null when the note belongs to no logged call).
+ */
+export const NoteSubmissionSchema = PortalNoteSubmissionSchema.extend({
   callId: Identifier.nullable(),
-  callerName: z.string().max(200),
-  company: z.string().max(200),
-  callbackNumber: z
-    .string()
-    .max(40)
-    .regex(/^[+0-9 ()/-]*$/, 'Digits, +, space, (, ), / and - only'),
-  concern: z.string().min(1).max(2000),
-  urgency: z.enum(NOTE_URGENCIES),
-  preferredCallbackTime: z.string().max(200),
-  outcome: z.enum(NOTE_OUTCOMES),
-  freeText: z.string().max(8000),
-  tags: z.array(z.string().min(1).max(64)).max(20),
 });
 export type NoteSubmission = z.infer<typeof NoteSubmissionSchema>;
-
-export const CALL_OUTCOMES = [...NOTE_OUTCOMES, 'answered-by-bot', 'question-answered'] as const;
 
 /** One call of the billable call log; the desk chooses the ID so a retry never bills twice. */
 export const CallRecordSchema = z.object({
@@ -181,7 +174,10 @@ export const PortalCallSchema = CallRecordSchema.extend({
 });
 export type PortalCall = z.infer<typeof PortalCallSchema>;
 
-export const PortalNoteSchema = NoteSubmissionSchema.extend({
+/** A note as listed by the portal; unknown fields are dropped, not refused (newer portals). */
+export const PortalNoteSchema = z.object({
+  ...PortalNoteSubmissionSchema.shape,
+  callId: z.string().nullable(),
   id: z.string(),
   idempotencyKey: z.string(),
   status: z.string(),
@@ -202,8 +198,8 @@ export const NoteDeliveryStatusSchema = z.object({
   status: z.string(),
   deliveries: z.array(
     z.object({
-      channel: z.enum(['email', 'sms']),
-      status: z.enum(['pending', 'sending', 'sent', 'failed']),
+      channel: z.enum(DELIVERY_CHANNELS),
+      status: z.enum(DELIVERY_STATUSES),
       attempts: z.number().int(),
       sentAt: z.string().nullable(),
     }),

@@ -3,7 +3,7 @@
  * unknown fields are a validation error, so a typo never silently drops data.
  */
 import { z } from 'zod';
-import { AppErrorSchema } from '../../shared/rpc/result';
+import { AppErrorSchema } from '../rpc/result';
 
 export const USER_ROLES = ['agent', 'supervisor', 'shift-lead', 'admin'] as const;
 /** What a user may do: agent < supervisor/shift lead < admin (see DOMAIN.md "Who uses"). */
