@@ -17,7 +17,6 @@ import { LoginScreen } from '../login/LoginScreen';
 import { SessionBar } from '../login/SessionBar';
 import { useFollowPortalSession, usePortalSession } from '../login/usePortalSession';
 import { NoteForm } from '../notes/NoteForm';
-import { NotesHistory } from '../notes/NotesHistory';
 import { NoteStatusList } from '../notes/NoteStatusList';
 import { OfflineBanner } from '../notes/OfflineBanner';
 import { useNotesStore } from '../notes/notesForWindow';
@@ -111,7 +110,6 @@ function CallDesk({ userId }: { userId: string }) {
         </section>
         <section className="call-workspace-notes" aria-label={t('regions.notes')}>
           <NoteStatusList />
-          <NotesHistory />
         </section>
       </div>
     </>

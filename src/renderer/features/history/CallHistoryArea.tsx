@@ -1,113 +1,62 @@
 /**
- * The history area: recent calls (decrypted from the sealed history), searchable by name or
- * number, with click-to-call. Caller-controlled text is rendered as text only.
+ * The history area: one list of calls and notes from this desk and the portal (see
+ * `mergedHistory.ts`), searchable by name, number, client or concern, with click-to-call.
+ * Caller-controlled text is rendered as text only.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatForDisplay } from '../../../shared/domain/phoneNumber';
 import { useAppEnvironment } from '../../app/AppEnvironment';
-import { useAppStore } from '../../app/state/appStore';
-import { formatDuration } from '../softphone/components/CallTimer';
 import { useSoftphone } from '../softphone/softphoneContext';
-import type { CallHistoryEntry } from './callHistoryEntry';
-import { useCallHistory } from './historyForWindow';
+import { HistoryTable } from './HistoryTable';
+import type { HistoryRow } from './mergedHistory';
+import { useMergedHistory } from './useMergedHistory';
 import './history.css';
 
 export function CallHistoryArea() {
-  const { t, i18n } = useTranslation('history');
-  const { t: tPhone } = useTranslation('softphone');
+  const { t } = useTranslation('history');
   const { stores } = useAppEnvironment();
-  const { store } = useCallHistory();
   const { engine } = useSoftphone();
-  const entries = useAppStore(store, (state) => state.entries);
-  const query = useAppStore(store, (state) => state.query);
-  const loading = useAppStore(store, (state) => state.loading);
-  const failed = useAppStore(store, (state) => state.failed);
+  const history = useMergedHistory();
   const [callFailed, setCallFailed] = useState(false);
 
-  useEffect(() => {
-    void store.getState().reload();
-  }, [store]);
-
-  const callBack = async (entry: CallHistoryEntry) => {
-    if (!entry.remoteNumber) return;
-    const result = await engine.calls.dial(entry.remoteNumber);
+  const callBack = async (row: HistoryRow) => {
+    if (!row.remoteNumber) return;
+    const result = await engine.calls.dial(row.remoteNumber);
     setCallFailed(!result.ok);
     if (result.ok) stores.navigation.getState().showArea('calls');
   };
-  const time = (at: number) =>
-    new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const { rows, query } = history;
 
   return (
     <div className="call-history" data-testid="call-history">
-      <label className="call-history-search">
-        <span>{t('search')}</span>
-        <input
-          type="search"
-          value={query}
-          maxLength={64}
-          onChange={(event) => store.getState().setQuery(event.target.value)}
-        />
-      </label>
+      <div className="call-history-toolbar">
+        <label className="call-history-search">
+          <span>{t('search')}</span>
+          <input
+            type="search"
+            value={query}
+            maxLength={64}
+            onChange={(event) => history.setQuery(event.target.value)}
+          />
+        </label>
+        <button type="button" onClick={history.refresh}>
+          {t('refresh')}
+        </button>
+      </div>
       <p className="form-hint">{t('retention')}</p>
-      {failed ? <p role="alert">{t('failed')}</p> : null}
+      <p className="form-hint" data-testid="history-portal-status">
+        {t(`portal.${history.portalStatus}`)}
+      </p>
+      {history.localFailed ? <p role="alert">{t('failed')}</p> : null}
       {callFailed ? <p role="alert">{t('callFailed')}</p> : null}
       <p aria-live="polite" className="form-hint">
-        {loading && entries.length === 0
+        {history.localLoading && history.total === 0
           ? t('loading')
-          : entries.length === 0
+          : rows.length === 0
             ? t(query.trim() === '' ? 'empty' : 'noMatch')
-            : t('count', { count: entries.length })}
+            : t('count', { count: rows.length })}
       </p>
-      {entries.length > 0 ? (
-        <table className="call-history-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.time')}</th>
-              <th scope="col">{t('columns.direction')}</th>
-              <th scope="col">{t('columns.party')}</th>
-              <th scope="col">{t('columns.line')}</th>
-              <th scope="col">{t('columns.duration')}</th>
-              <th scope="col">{t('columns.outcome')}</th>
-              <th scope="col">{t('columns.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => {
-              const party = entry.remoteLabel || t('noNumber');
-              return (
-                <tr key={entry.id} data-history-entry={entry.id}>
-                  <td>{time(entry.startedAt)}</td>
-                  <td>{t(`directions.${entry.direction}`)}</td>
-                  <td>
-                    {party}
-                    {entry.remoteName ? (
-                      <>
-                        {' · '}
-                        <bdi>{entry.remoteName}</bdi>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{entry.clientLine ? formatForDisplay(entry.clientLine) : '—'}</td>
-                  <td>{formatDuration(entry.durationSeconds * 1_000)}</td>
-                  <td>{tPhone(`call.outcomes.${entry.outcome}`)}</td>
-                  <td>
-                    {entry.remoteNumber ? (
-                      <button
-                        type="button"
-                        aria-label={t('callBackLabel', { party })}
-                        onClick={() => void callBack(entry)}
-                      >
-                        {t('callBack')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      ) : null}
+      {rows.length > 0 ? <HistoryTable rows={rows} onCallBack={callBack} /> : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
@@ -14,6 +15,7 @@ import { CALL_HISTORY_RETENTION_MS, CallHistoryRepository } from './callHistoryR
 import { CallHistoryArea } from './CallHistoryArea';
 import { provideCallHistory } from './historyForWindow';
 import { createHistoryStore, recordCallHistory } from './historyStore';
+import { portalSessionFor } from '../login/portalSessionStore';
 
 async function repositoryFor() {
   const database = createLocalDatabase(`history-test-${crypto.randomUUID()}`);
@@ -145,11 +147,13 @@ describe('CallHistoryArea', () => {
     provideCallHistory(environment, { repository, store: createHistoryStore(repository) });
     stores.navigation.getState().showArea('history');
     render(
-      <I18nextProvider i18n={createI18n('de')}>
-        <AppEnvironmentContext.Provider value={environment}>
-          <CallHistoryArea />
-        </AppEnvironmentContext.Provider>
-      </I18nextProvider>,
+      <QueryClientProvider client={new QueryClient()}>
+        <I18nextProvider i18n={createI18n('de')}>
+          <AppEnvironmentContext.Provider value={environment}>
+            <CallHistoryArea />
+          </AppEnvironmentContext.Provider>
+        </I18nextProvider>
+      </QueryClientProvider>,
     );
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(3);
@@ -157,14 +161,103 @@ describe('CallHistoryArea', () => {
     expect(within(table).getByText('<b>Fett</b>\u202e')).toBeDefined();
     expect(within(table).getByText(/Rufnummer unterdrückt/)).toBeDefined();
     expect(within(table).getAllByText('030 123456')).toHaveLength(2);
+    // Not logged in: the portal's part is left out, and the desk says so.
+    expect(screen.getByTestId('history-portal-status').textContent).toMatch(/Nicht am Portal/);
     fireEvent.click(within(table).getByRole('button', { name: '0151 12345678 anrufen' }));
     await waitFor(() => expect(dial).toHaveBeenCalledWith('+4915112345678'));
     await waitFor(() => expect(stores.navigation.getState().activeArea).toBe('calls'));
-    fireEvent.change(screen.getByLabelText('Suchen (Name oder Nummer)'), {
+    fireEvent.change(screen.getByLabelText('Suchen (Name, Nummer, Mandant, Anliegen)'), {
       target: { value: 'anonym' },
     });
     await waitFor(() =>
       expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2),
     );
+  });
+
+  it("merges the portal's calls and notes with the desk's own once logged in", async () => {
+    const { repository } = await repositoryFor();
+    const leg = crypto.randomUUID();
+    await repository.save(entry({ id: leg, clientLine: '+493023125101', remoteName: 'Erika' }));
+    const stores = createAppStores({ areas: [{ id: 'calls' }, { id: 'history' }] });
+    const ringAt = new Date().toISOString();
+    const portal = {
+      listRecent: vi.fn(async () => ({
+        ok: true as const,
+        value: {
+          calls: [
+            {
+              id: leg,
+              clientId: 'law',
+              line: '+493023125101',
+              callerNumber: '+4915112345678',
+              ringAt,
+              answerAt: ringAt,
+              endAt: ringAt,
+              outcome: 'message-taken' as const,
+              wrapUpSeconds: 0,
+              agentId: 'me',
+            },
+            {
+              id: crypto.randomUUID(),
+              clientId: 'law',
+              line: '+493023125102',
+              callerNumber: null,
+              ringAt,
+              answerAt: null,
+              endAt: ringAt,
+              outcome: 'caller-hung-up' as const,
+              wrapUpSeconds: 0,
+              agentId: 'colleague',
+            },
+          ],
+          notes: [],
+        },
+      })),
+      listClients: vi.fn(async () => ({
+        ok: true as const,
+        value: [{ id: 'law', name: 'Kanzlei Berger', lines: ['+493023125101', '+493023125102'] }],
+      })),
+    };
+    const environment = { client: { portal }, stores } as unknown as AppEnvironment;
+    provideSoftphone(environment, {
+      store: createCallStore(),
+      engine: { calls: { dial: vi.fn() } },
+      started: Promise.resolve(),
+    } as unknown as Softphone);
+    provideCallHistory(environment, { repository, store: createHistoryStore(repository) });
+    portalSessionFor(stores)
+      .getState()
+      .setSession({
+        status: 'logged-in',
+        mode: 'embedded',
+        connection: 'online',
+        user: {
+          id: 'me',
+          userName: 'anna',
+          displayName: 'Anna',
+          role: 'agent',
+          clientIds: ['law'],
+        },
+        sessionStorage: 'persistent',
+        endedReason: null,
+        firstRun: null,
+      });
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <I18nextProvider i18n={createI18n('de')}>
+          <AppEnvironmentContext.Provider value={environment}>
+            <CallHistoryArea />
+          </AppEnvironmentContext.Provider>
+        </I18nextProvider>
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('[data-history-entry]')).toHaveLength(2));
+    const both = document.querySelector(`[data-history-entry="${leg}"]`);
+    expect(both?.getAttribute('data-history-source')).toBe('both');
+    expect(both?.textContent).toContain('Kanzlei Berger');
+    expect(both?.textContent).toContain('Nachricht aufgenommen');
+    const portalOnly = document.querySelector('[data-history-source="portal"]');
+    expect(portalOnly?.textContent).toContain('Kollegin/Kollege');
+    expect(screen.getByTestId('history-portal-status').textContent).toMatch(/und des Portals/);
   });
 });

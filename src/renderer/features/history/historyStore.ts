@@ -9,6 +9,7 @@ import { entryFromLeg, type CallHistoryEntry } from './callHistoryEntry';
 import type { CallHistoryRepository } from './callHistoryRepository';
 
 export interface HistoryState {
+  /** Every local entry (the search is applied to the merged history, see mergedHistory.ts). */
   entries: readonly CallHistoryEntry[];
   query: string;
   loading: boolean;
@@ -21,20 +22,17 @@ export type HistoryStore = AppStore<HistoryState>;
 
 export function createHistoryStore(repository: CallHistoryRepository): HistoryStore {
   let generation = 0;
-  return createAppStore<HistoryState>((set, get) => ({
+  return createAppStore<HistoryState>((set) => ({
     entries: [],
     query: '',
     loading: false,
     failed: false,
-    setQuery: (query) => {
-      set({ query });
-      void get().reload();
-    },
+    setQuery: (query) => set({ query }),
     reload: async () => {
       const current = ++generation;
       set({ loading: true });
       try {
-        const entries = await repository.list(get().query);
+        const entries = await repository.list();
         if (current === generation) set({ entries, loading: false, failed: false });
       } catch {
         if (current === generation) set({ loading: false, failed: true });

@@ -36,6 +36,10 @@ export interface NoteForm {
 export interface NoteEntryView {
   id: string;
   status: OutboxStatus;
+  /** The portal call ID the note belongs to (the softphone leg's ID), if any. */
+  callId: string | null;
+  /** Set at submit; the portal lists the note under the same key. */
+  idempotencyKey: string | null;
   clientId: string;
   clientName: string;
   callerName: string;
@@ -101,6 +105,8 @@ export function entryView(entry: OutboxEntry<NotePayload>): NoteEntryView {
   return {
     id: entry.id,
     status: entry.status,
+    callId: entry.payload.context.portalCallId,
+    idempotencyKey: entry.idempotencyKey,
     clientId: entry.payload.context.clientId,
     clientName: entry.payload.context.clientName,
     callerName: entry.payload.fields.callerName,

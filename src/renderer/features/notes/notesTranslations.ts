@@ -1,6 +1,6 @@
 import { defineTranslations } from '../../i18n/defineTranslations';
 
-/** After-call work: the note form, note status, offline banner, history. */
+/** After-call work: the note form, note status and the offline banner. */
 export const notesTranslations = defineTranslations({
   de: {
     form: {
@@ -85,18 +85,6 @@ export const notesTranslations = defineTranslations({
       blocked:
         'Erst die offene Notiz speichern oder ausdrücklich verwerfen – dann können Sie wieder Anrufe annehmen.',
     },
-    history: {
-      title: 'Verlauf',
-      local: 'Auf diesem Rechner',
-      portal: 'Im Portal',
-      calls: 'Anrufe',
-      notes: 'Notizen',
-      empty: 'Keine Einträge.',
-      loadFailed: 'Der Verlauf aus dem Portal konnte nicht geladen werden.',
-      refresh: 'Aktualisieren',
-      call: '{{time}} · {{line}} · {{outcome}}',
-      noOutcome: 'ohne Ergebnis',
-    },
   },
   en: {
     form: {
@@ -178,18 +166,6 @@ export const notesTranslations = defineTranslations({
     },
     presence: {
       blocked: 'Save the open note or discard it explicitly first – then you can take calls again.',
-    },
-    history: {
-      title: 'History',
-      local: 'On this computer',
-      portal: 'In the portal',
-      calls: 'Calls',
-      notes: 'Notes',
-      empty: 'No entries.',
-      loadFailed: 'The history could not be loaded from the portal.',
-      refresh: 'Refresh',
-      call: '{{time}} · {{line}} · {{outcome}}',
-      noOutcome: 'no outcome',
     },
   },
 });
