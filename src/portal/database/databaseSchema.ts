@@ -51,6 +51,9 @@ export interface CallsTable {
   updated_at: string;
 }
 
+/** A call to a line that belongs to no client (migration 0002); same columns minus the client. */
+export type UnassignedLineCallsTable = Omit<CallsTable, 'client_id'>;
+
 export interface NotesTable {
   id: string;
   client_id: string;
@@ -153,6 +156,7 @@ export interface PortalDatabase {
   clients: ClientsTable;
   client_lines: ClientLinesTable;
   calls: CallsTable;
+  unassigned_line_calls: UnassignedLineCallsTable;
   notes: NotesTable;
   deliveries: DeliveriesTable;
   bot_switches: BotSwitchesTable;

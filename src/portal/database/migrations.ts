@@ -5,11 +5,13 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { migration0001Initial } from './migrations/migration0001Initial';
+import { migration0002UnassignedLineCalls } from './migrations/migration0002UnassignedLineCalls';
 import type { PortalDatabase } from './databaseSchema';
 
 /** Keys sort lexically, so they are zero-padded version numbers. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': migration0001Initial,
+  '0002-unassigned-line-calls': migration0002UnassignedLineCalls,
 };
 
 /** Brings the database to the newest version; throws if any migration fails. */

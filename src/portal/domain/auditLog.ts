@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'bot-switch.global',
   'bot-switch.line',
   'call.takeover',
+  'call.logged-by-line',
   'deletion.recorded',
   'user.created',
   'user.role-changed',

@@ -12,9 +12,11 @@ import {
 } from '../../shared/portalWire/billingSchemas';
 import { daysBetween, localDayOf, nextDay, startOfLocalDay } from '../../shared/domain/zonedDays';
 
-type Totals = Omit<BillingDay, 'day'>;
+/** One day's (or a range's) counts. */
+export type Totals = Omit<BillingDay, 'day'>;
 
-function emptyTotals(): Totals {
+/** Zero counts, every outcome key present. */
+export function emptyTotals(): Totals {
   return {
     calls: 0,
     answeredCalls: 0,
@@ -30,7 +32,8 @@ function minutes(seconds: number): number {
   return Math.round((seconds / 60) * 100) / 100;
 }
 
-function addCall(
+/** Counts one call into `totals` (talk time from answer to end). */
+export function addCall(
   totals: Totals,
   call: {
     answer_at: string | null;
@@ -87,27 +90,8 @@ export async function buildBillingReport(
 
 /** The report as CSV: one row per day and a closing `total` row; comma-separated, UTF-8. */
 export function billingReportToCsv(report: BillingReport): string {
-  const header = [
-    'day',
-    'calls',
-    'answered_calls',
-    'talk_seconds',
-    'talk_minutes',
-    'wrap_up_seconds',
-    'wrap_up_minutes',
-    ...BILLING_OUTCOME_KEYS.map((key) => `outcome_${key.replaceAll('-', '_')}`),
-  ];
-  const line = (day: string, totals: Totals): string =>
-    [
-      day,
-      totals.calls,
-      totals.answeredCalls,
-      totals.talkSeconds,
-      totals.talkMinutes.toFixed(2),
-      totals.wrapUpSeconds,
-      totals.wrapUpMinutes.toFixed(2),
-      ...BILLING_OUTCOME_KEYS.map((key) => totals.outcomes[key]),
-    ].join(',');
+  const header = ['day', ...TOTALS_CSV_HEADER];
+  const line = (day: string, totals: Totals): string => [day, ...csvCells(totals)].join(',');
   return (
     [
       header.join(','),
@@ -115,4 +99,28 @@ export function billingReportToCsv(report: BillingReport): string {
       line('total', report.totals),
     ].join('\r\n') + '\r\n'
   );
+}
+
+/** The CSV column names after the row's key columns. */
+export const TOTALS_CSV_HEADER = [
+  'calls',
+  'answered_calls',
+  'talk_seconds',
+  'talk_minutes',
+  'wrap_up_seconds',
+  'wrap_up_minutes',
+  ...BILLING_OUTCOME_KEYS.map((key) => `outcome_${key.replaceAll('-', '_')}`),
+];
+
+/** The CSV cells of one row's counts, in {@link TOTALS_CSV_HEADER} order. */
+export function csvCells(totals: Totals): (string | number)[] {
+  return [
+    totals.calls,
+    totals.answeredCalls,
+    totals.talkSeconds,
+    totals.talkMinutes.toFixed(2),
+    totals.wrapUpSeconds,
+    totals.wrapUpMinutes.toFixed(2),
+    ...BILLING_OUTCOME_KEYS.map((key) => totals.outcomes[key]),
+  ];
 }

@@ -85,6 +85,15 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
     {
       method: 'PUT',
       path: `/clients/${OWN_CLIENT.id}`,
+      body: {
+        ...testClientProfile(OWN_CLIENT.id, OWN_CLIENT.line),
+        retention: { mode: 'keep-minutes', minutes: 43_201 },
+      },
+      expect: ['body.retention.minutes'],
+    },
+    {
+      method: 'PUT',
+      path: `/clients/${OWN_CLIENT.id}`,
       body: testClientProfile('another-id', '+4930999999'),
       expect: ['body.id'],
     },
@@ -105,6 +114,14 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
         wrapUpSeconds: -1,
       },
       expect: ['body.id', 'body.line', 'body.ringAt', 'body.outcome', 'body.wrapUpSeconds'],
+    },
+  ],
+  'POST /line-calls': [
+    {
+      method: 'POST',
+      path: '/line-calls',
+      body: { line: '+49301', ringAt: 'now', callerNumber: 'anonymous', clientId: OWN_CLIENT.id },
+      expect: ['body.id', 'body.ringAt', 'body.callerNumber', 'body'],
     },
   ],
   'PATCH /calls/:callId': [
@@ -191,6 +208,18 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
       method: 'GET',
       path: `/reports/billing?clientId=${OWN_CLIENT.id}&from=2025-01-01&to=2025-12-31&format=pdf`,
       expect: ['query.format'],
+    },
+  ],
+  'GET /reports/unassigned-lines': [
+    {
+      method: 'GET',
+      path: '/reports/unassigned-lines?from=2025-03-02&to=2025-03-01&timeZone=Mars%2FBase',
+      expect: ['query.timeZone'],
+    },
+    {
+      method: 'GET',
+      path: '/reports/unassigned-lines?from=2025-01-01&to=2025-12-31&clientId=x',
+      expect: ['query'],
     },
   ],
   'PUT /presence': [

@@ -89,6 +89,7 @@ export async function countRows(portal: TestPortal): Promise<Record<string, numb
     'clients',
     'client_lines',
     'calls',
+    'unassigned_line_calls',
     'notes',
     'deliveries',
     'bot_switches',

@@ -50,3 +50,34 @@ export const BillingReportSchema = z.object({
   totals: BillingDaySchema.omit({ day: true }),
 });
 export type BillingReport = z.infer<typeof BillingReportSchema>;
+
+/** `GET /reports/unassigned-lines`: calls to lines no client owns, per line and local day. */
+export const UnassignedLinesQuerySchema = z
+  .strictObject({
+    from: DaySchema,
+    to: DaySchema,
+    format: z.enum(['json', 'csv']).default('json'),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isValidTimeZone, 'Unknown IANA time zone')
+      .default('Europe/Berlin'),
+  })
+  .refine((query) => query.to >= query.from, { message: 'Must not be before from', path: ['to'] })
+  .refine(
+    (query) => Date.parse(query.to) - Date.parse(query.from) < MAXIMUM_BILLING_DAYS * 86_400_000,
+    { message: `At most ${MAXIMUM_BILLING_DAYS} days`, path: ['to'] },
+  );
+
+/** One line on one local day; only line-days with at least one call are listed. */
+export const UnassignedLineDaySchema = BillingDaySchema.extend({ line: z.string() });
+export type UnassignedLineDay = z.infer<typeof UnassignedLineDaySchema>;
+
+export const UnassignedLinesReportSchema = z.object({
+  timeZone: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(UnassignedLineDaySchema),
+  totals: BillingDaySchema.omit({ day: true }),
+});
+export type UnassignedLinesReport = z.infer<typeof UnassignedLinesReportSchema>;

@@ -67,3 +67,26 @@ export const CallListQuerySchema = z.strictObject({
   to: TimestampSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
+
+/**
+ * `POST /line-calls`: a call logged by its dialled line, for desks that do not know (or may not
+ * see) the line's client. The portal resolves the client from the line; a line no client owns
+ * is logged as an unassigned-line call. Writing is allowed beyond the user's client scope
+ * (every call must be billed); the answer reveals nothing about the client.
+ */
+export const LineCallRequestSchema = CreateCallRequestSchema.omit({ clientId: true }).extend({
+  /** Required here: a retry must find the same call. */
+  id: UuidSchema,
+});
+export type LineCallRequest = z.infer<typeof LineCallRequestSchema>;
+
+/** Where a line call went: to a client's call log, or to the unassigned-line calls. */
+export const LINE_CALL_ROUTINGS = ['client', 'unassigned-line'] as const;
+export type LineCallRouting = (typeof LINE_CALL_ROUTINGS)[number];
+
+/** The answer to `POST /line-calls`: the call's ID and where it went, no client data. */
+export const LineCallReceiptSchema = z.object({
+  id: z.string(),
+  routed: z.enum(LINE_CALL_ROUTINGS),
+});
+export type LineCallReceipt = z.infer<typeof LineCallReceiptSchema>;

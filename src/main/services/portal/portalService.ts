@@ -26,6 +26,8 @@ import type { AuthLoginOutcome } from './portalAuth';
 import * as api from './portalApi';
 import { openPortalConnection, type PortalConnection } from './portalConnection';
 import { submitNote } from './noteSubmission';
+import { submitCall } from './callLogSubmission';
+import { recordDeletionReceipts } from './portalDeletionReceipts';
 
 type PortalDefinition = typeof portalService;
 
@@ -213,9 +215,16 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
         if (!user) throw new ServiceError('unauthorized', 'Not logged in to the portal');
         return api.recordCall(active.auth, call, user.id);
       },
+      submitCall: async (entry) => {
+        await opening;
+        if (!current) return { kind: 'retry', code: 'portal-starting', countsTowardLimit: false };
+        return submitCall(current.auth, entry);
+      },
       setPresence: async (presence) => api.setPresence((await connection()).auth, presence),
       listRecent: async ({ limit }) => api.listRecent((await connection()).auth, limit),
       noteDeliveries: async (noteId) => api.noteDeliveries((await connection()).auth, noteId),
+      recordDeletionReceipts: async (batch) =>
+        recordDeletionReceipts((await connection()).auth, batch.receipts),
     },
   };
 }

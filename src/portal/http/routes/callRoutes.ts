@@ -1,19 +1,27 @@
 /**
  * The call log. Agents log and update their own calls (or unassigned ones, e.g. taken over from
- * the bot); supervisors, shift leads and admins any call of their clients. Changing the agent of
+ * the bot); supervisors, shift leads and admins any call of their clients. `POST /line-calls`
+ * logs a call by its line alone, also beyond the user's scope (see that route). Changing the agent of
  * a call that already had one is a takeover and goes to the audit log.
  */
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../../auth/authenticatedUser';
-import { ALL_ROLES } from '../../auth/authenticatedUser';
+import { ALL_ROLES, canAccessClient } from '../../auth/authenticatedUser';
 import { appendAudit } from '../../domain/auditLog';
 import { createCall, getCall, listCalls, updateCall } from '../../domain/callStore';
 import { getClient } from '../../domain/clientStore';
+import {
+  isUnassignedLineCall,
+  LineCallConflictError,
+  logCallByLine,
+} from '../../domain/lineCallStore';
 import {
   CallIdParametersSchema,
   CallListQuerySchema,
   CallSchema,
   CreateCallRequestSchema,
+  LineCallReceiptSchema,
+  LineCallRequestSchema,
   UpdateCallRequestSchema,
   type Call,
 } from '../../../shared/portalWire/callSchemas';
@@ -64,10 +72,67 @@ export const createCallRoute = defineRoute({
     requireAgentRules(user, body.agentId);
     const client = await getClient(context.database, body.clientId);
     if (!client) throw notFound('Client');
+    if (body.id && (await isUnassignedLineCall(context.database, body.id))) {
+      throw conflict('Call ID is taken');
+    }
     const { call, created } = await createCall(context.database, body, user.id, nowIso(context));
     if (!created && call.clientId !== body.clientId) throw conflict('Call ID is taken');
     if (created) publishCall(context, call);
     return { status: created ? 201 : 200, body: call };
+  },
+});
+
+/**
+ * Billing beats scope for writing a call: any user may log a call to any line (the desk cannot
+ * know or see the client of an unassigned line), but the answer names no client, and reading the
+ * call stays scoped as before. Creating a call is audited without personal data.
+ */
+export const createLineCallRoute = defineRoute({
+  method: 'POST',
+  url: '/line-calls',
+  summary:
+    'Log a call by its dialled line; the portal resolves the client, or logs an unassigned-line call',
+  tag: 'calls',
+  roles: ALL_ROLES,
+  body: LineCallRequestSchema,
+  responses: {
+    200: LineCallReceiptSchema,
+    201: LineCallReceiptSchema,
+    403: ErrorResponseSchema,
+    409: ErrorResponseSchema,
+  },
+  async handler({ body, user, context }) {
+    requireAgentRules(user, body.agentId);
+    const at = nowIso(context);
+    let result;
+    try {
+      result = await logCallByLine(context.database, body, user.id, at);
+    } catch (error) {
+      if (error instanceof LineCallConflictError) throw conflict('Call ID is taken');
+      throw error;
+    }
+    // Calls outside the user's scope (unassigned lines, other clients' lines) are audited: they
+    // are the only calls a user can write without seeing the client.
+    const outsideScope = result.clientId === null || !canAccessClient(user, result.clientId);
+    if (result.created && outsideScope) {
+      await appendAudit(context.database, {
+        at,
+        actorUserId: user.id,
+        action: 'call.logged-by-line',
+        clientId: result.clientId,
+        targetType: 'call',
+        targetId: result.id,
+        details: { routed: result.routed },
+      });
+    }
+    if (result.clientId) {
+      const call = await getCall(context.database, result.id);
+      if (call) publishCall(context, call);
+    }
+    return {
+      status: result.created ? 201 : 200,
+      body: { id: result.id, routed: result.routed },
+    };
   },
 });
 
@@ -135,4 +200,10 @@ export const listCallsRoute = defineRoute({
   },
 });
 
-export const CALL_ROUTES = [createCallRoute, updateCallRoute, getCallRoute, listCallsRoute];
+export const CALL_ROUTES = [
+  createCallRoute,
+  createLineCallRoute,
+  updateCallRoute,
+  getCallRoute,
+  listCallsRoute,
+];

@@ -25,6 +25,10 @@ import {
 } from '../../portalWire/commonSchemas';
 import { CALL_OUTCOMES } from '../../portalWire/callSchemas';
 import {
+  DeletionReceiptBatchResultSchema,
+  DeletionReceiptBatchSchema,
+} from '../../portalWire/operationsSchemas';
+import {
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   NOTE_OUTCOMES,
@@ -165,6 +169,22 @@ export const SubmitNoteResultSchema = z.discriminatedUnion('kind', [
 ]);
 export type SubmitNoteResult = z.infer<typeof SubmitNoteResultSchema>;
 
+/**
+ * A call's final log entry sent on its own, without a note (never answered, unknown line, not
+ * assigned, note discarded). `clientId` null: the portal resolves the client by the line
+ * (`POST /line-calls`), also for lines of no or another client. Idempotent on `id`.
+ */
+export const CallLogEntrySchema = CallRecordSchema.extend({ clientId: Identifier.nullable() });
+export type CallLogEntry = z.infer<typeof CallLogEntrySchema>;
+
+/** One send attempt of a call log entry, classified for a durable queue (as for notes). */
+export const SubmitCallResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('accepted'), callId: z.string() }),
+  SubmitNoteResultSchema.options[1],
+  SubmitNoteResultSchema.options[2],
+]);
+export type SubmitCallResult = z.infer<typeof SubmitCallResultSchema>;
+
 export const PRESENCE_STATES = ['available', 'in-call', 'wrap-up', 'break', 'offline'] as const;
 export type PresenceState = (typeof PRESENCE_STATES)[number];
 
@@ -233,12 +253,19 @@ export const portalService = defineService({
     submitNote: defineMethod(z.tuple([SubmitNoteRequestSchema]), SubmitNoteResultSchema),
     /** Creates or updates a call in the call log (ring, answer, end, outcome, wrap-up). */
     recordCall: defineMethod(z.tuple([CallRecordSchema]), PortalCallSchema),
+    /** Writes a call's final log entry for the durable call-log queue; failures come as data. */
+    submitCall: defineMethod(z.tuple([CallLogEntrySchema]), SubmitCallResultSchema),
     setPresence: defineMethod(z.tuple([z.enum(PRESENCE_STATES)]), z.null()),
     listRecent: defineMethod(
       z.tuple([z.object({ limit: z.number().int().min(1).max(200) })]),
       RecentActivitySchema,
     ),
     noteDeliveries: defineMethod(z.tuple([Identifier]), NoteDeliveryStatusSchema),
+    /** Sends queued deletion receipts; the portal dedupes by transaction id (replays are safe). */
+    recordDeletionReceipts: defineMethod(
+      z.tuple([DeletionReceiptBatchSchema]),
+      DeletionReceiptBatchResultSchema,
+    ),
   },
   events: {
     onSessionChanged: PortalSessionStateSchema,
