@@ -4,6 +4,7 @@
  * that client's card while it rings, the agent answers, the caller hangs up, the agent completes
  * the note → the portal has it (with the call's log entry) → the e-mail arrives at a local SMTP
  * server with the note's content.
+ * The history then lists the call once, from the desk and the portal, with its note.
  *
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/noteFlow.spec.ts
  */
@@ -105,6 +106,20 @@ test('SIPp call on a client line → client card → note → portal → e-mail'
     expect(mail).toContain('Erika Mustermann');
     expect(await caller.exited).toMatchObject({ exitCode: 0 });
     await expect(page.locator('[data-status="delivered"]')).toHaveCount(1, { timeout: 20_000 });
+
+    // History: the call appears once, known to the desk and the portal, with its note.
+    await page.getByRole('button', { name: /Verlauf/ }).click();
+    await page.getByRole('button', { name: 'Aktualisieren' }).click();
+    const history = page.getByTestId('call-history');
+    const row = history.locator('[data-history-entry]', { hasText: DEMO_LAW_FIRM.name });
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-history-source', 'both', { timeout: 20_000 });
+    await expect(row.locator('[data-history-note]')).toHaveAttribute(
+      'data-history-note',
+      'delivered',
+    );
+    await expect(row).toContainText('Erika Mustermann');
+    await expect(row).toContainText('Nachricht aufgenommen');
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }
