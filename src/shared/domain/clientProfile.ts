@@ -30,12 +30,26 @@ export const StaffMemberSchema = z.object({
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 
-export const RETENTION_MODES = ['ram-only', 'delete-after-sync', 'keep-hours'] as const;
+export const RETENTION_MODES = [
+  'ram-only',
+  'delete-after-sync',
+  'keep-hours',
+  'keep-minutes',
+] as const;
 
-/** Retention per client: at most 30 days (720 hours), see SECURITY.md rule 7. */
+/** The ceiling of every retention period: 30 days (SECURITY.md rule 7, DOMAIN.md privacy). */
+export const MAXIMUM_RETENTION_HOURS = 720;
+export const MAXIMUM_RETENTION_MINUTES = MAXIMUM_RETENTION_HOURS * 60;
+
+/**
+ * Retention per client: at most 30 days, see SECURITY.md rule 7. `keep-hours` uses `hours`,
+ * `keep-minutes` (added later, additively: older profiles still parse) uses `minutes`; a keep
+ * mode without its number means the 30-day ceiling.
+ */
 export const RetentionPolicySchema = z.object({
   mode: z.enum(RETENTION_MODES),
-  hours: z.number().int().min(1).max(720).optional(),
+  hours: z.number().int().min(1).max(MAXIMUM_RETENTION_HOURS).optional(),
+  minutes: z.number().int().min(1).max(MAXIMUM_RETENTION_MINUTES).optional(),
 });
 export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
 

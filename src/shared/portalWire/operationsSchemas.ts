@@ -74,6 +74,18 @@ export const DeletionReceiptSchema = DeletionReceiptRequestSchema.extend({
   recordedBy: z.string(),
   recordedAt: z.string(),
 });
+/** Receipts the desk queued, sent in one contract call (posted to the portal one by one). */
+export const DeletionReceiptBatchSchema = z.strictObject({
+  receipts: z.array(DeletionReceiptRequestSchema).min(1).max(100),
+});
+/**
+ * Which receipts the portal holds now (`accepted`, also replays) and which it refused for good
+ * (`rejected`: invalid or a transaction id of another client); the rest stay queued.
+ */
+export const DeletionReceiptBatchResultSchema = z.object({
+  accepted: z.array(z.string()),
+  rejected: z.array(z.string()),
+});
 export const DeletionReceiptListQuerySchema = z.strictObject({
   clientId: IdentifierSchema,
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,11 +1,17 @@
 /**
  * The call history in the local database, every entry sealed under its own key by the record
  * vault. Search decrypts the recent entries and filters in memory (a desk's history is small).
- * Entries older than the retention are crypto-shredded.
+ *
+ * With a {@link HistoryRetention} (the app always passes one) each entry follows its client's
+ * retention policy: its deadline is recorded before it is written and the retention sweeper
+ * shreds it then; entries of RAM-only clients (or whose policy cannot be looked up) are kept in
+ * this object's memory only and never reach IndexedDB. Without one, the 30-day ceiling applies
+ * through `prune` (tests, old callers).
  */
 import { Dexie } from 'dexie';
 import type { LocalDatabase } from '../../data/localDatabase';
 import type { RecordVault } from '../../data/recordVault';
+import type { HistoryRetention } from '../retention/historyRetention';
 import { matchesQuery, type CallHistoryEntry } from './callHistoryEntry';
 
 /** The `kind` of history rows in the shared sealed-record table. */
@@ -24,14 +30,28 @@ export function historyRecordId(callId: string): string {
 }
 
 export class CallHistoryRepository {
+  /** Entries that must not touch the disk (RAM-only clients), for this window's life. */
+  private readonly memoryOnly = new Map<string, CallHistoryEntry>();
+
   constructor(
     private readonly database: LocalDatabase,
     private readonly vault: () => Promise<RecordVault>,
+    private readonly retention?: HistoryRetention,
   ) {}
 
+  /** Stores a finished call as its client's retention policy allows (see the file comment). */
   async save(entry: CallHistoryEntry): Promise<void> {
-    const vault = await this.vault();
     const recordId = historyRecordId(entry.id);
+    if (this.retention) {
+      const decision = await this.retention.decide(entry.clientLine);
+      if (!decision.persist) {
+        this.memoryOnly.set(entry.id, entry);
+        return;
+      }
+      // The deadline first: no record is ever on disk without one.
+      await this.retention.scheduleEntry(recordId, decision);
+    }
+    const vault = await this.vault();
     const sealed = await vault.seal(recordId, entry);
     // The row's time is the call's start, so the index lists calls in call order.
     await this.database.sealedRecords.put({
@@ -59,7 +79,12 @@ export class CallHistoryRepository {
         // Shredded or damaged: such an entry is gone for good, by design.
       }
     }
-    return entries.filter((entry) => matchesQuery(entry, query));
+    const stored = new Set(entries.map((entry) => entry.id));
+    const inMemory = [...this.memoryOnly.values()].filter((entry) => !stored.has(entry.id));
+    return [...entries, ...inMemory]
+      .filter((entry) => matchesQuery(entry, query))
+      .sort((first, second) => second.startedAt - first.startedAt)
+      .slice(0, limit);
   }
 
   /** Shreds entries older than the retention; returns how many. */

@@ -8,6 +8,7 @@ import { useAppEnvironment, type AppEnvironment } from '../../app/AppEnvironment
 import { createLocalDatabase } from '../../data/localDatabase';
 import type { CallStore } from '../softphone/callStore';
 import { CallHistoryRepository } from './callHistoryRepository';
+import { retentionForWindow } from '../retention/retentionRuntime';
 import { createHistoryStore, recordCallHistory, type HistoryStore } from './historyStore';
 
 export interface CallHistory {
@@ -17,10 +18,15 @@ export interface CallHistory {
 
 const histories = new WeakMap<object, CallHistory>();
 
-export function callHistoryFor(environment: Pick<AppEnvironment, 'recordVault'>): CallHistory {
+export function callHistoryFor(
+  environment: Pick<AppEnvironment, 'recordVault' | 'client'>,
+): CallHistory {
   const existing = histories.get(environment);
   if (existing) return existing;
-  const repository = new CallHistoryRepository(createLocalDatabase(), environment.recordVault);
+  const database = createLocalDatabase();
+  // The window's retention (sweeper at start and every 15 s) decides what the history keeps.
+  const { history: retention } = retentionForWindow(environment, database);
+  const repository = new CallHistoryRepository(database, environment.recordVault, retention);
   const history = { repository, store: createHistoryStore(repository) };
   histories.set(environment, history);
   // Old entries are shredded once per window start; failures are retried next start.

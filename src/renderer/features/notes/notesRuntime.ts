@@ -7,6 +7,7 @@ import type { AppClient } from '../../../shared/contract/appContract';
 import { NoteOutbox, type NoteOutboxOptions } from '../../../shared/sync/noteOutbox';
 import type { OutboxEntry } from '../../../shared/sync/outboxTypes';
 import { createRecordVault } from '../../data/recordVault';
+import { followNoteRetention } from '../retention/retentionRuntime';
 import { DexieOutboxStorage } from './dexieOutboxStorage';
 import { createHostNoteSender } from './hostNoteSender';
 import type { NotePayload } from './noteFields';
@@ -49,6 +50,8 @@ export class NotesRuntime {
     const runtime = new NotesRuntime(options, database, new DexieOutboxStorage(database, vault));
     runtime.cleanups.push(runtime.outbox.subscribe(options.onEntry));
     await runtime.outbox.start();
+    // Every note gets its client's retention deadline (see features/retention).
+    runtime.cleanups.push(followNoteRetention(runtime.outbox, options.client));
     runtime.follow();
     return runtime;
   }
