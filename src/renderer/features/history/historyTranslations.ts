@@ -44,7 +44,8 @@ export const historyTranslations = defineTranslations({
     callBack: 'Anrufen',
     callBackLabel: '{{party}} anrufen',
     callFailed: 'Anruf nicht möglich: nicht angemeldet oder ungültige Nummer.',
-    retention: 'Einträge werden verschlüsselt gespeichert und nach 30 Tagen gelöscht.',
+    retention:
+      'Einträge werden verschlüsselt gespeichert und gelöscht, wie es der Auftraggeber festlegt: höchstens nach 30 Tagen, bei „nur im Arbeitsspeicher“ nie auf der Festplatte.',
   },
   en: {
     search: 'Search (name, number, client, concern)',
@@ -88,6 +89,7 @@ export const historyTranslations = defineTranslations({
     callBack: 'Call',
     callBackLabel: 'Call {{party}}',
     callFailed: 'Cannot call: not registered or invalid number.',
-    retention: 'Entries are stored encrypted and deleted after 30 days.',
+    retention:
+      'Entries are stored encrypted and deleted as each client’s retention policy says: after 30 days at most, never written to disk for RAM-only clients.',
   },
 });
