@@ -19,8 +19,10 @@ import { NotLoggedInError, type PortalAuth } from './portalAuth';
 import { classifyNoteAnswer } from './noteSubmission';
 import { PortalUnreachableError, type PortalRequest } from './portalHttpClient';
 
+type CallLogAuth = Pick<PortalAuth, 'user' | 'request'>;
+
 async function attempt(
-  auth: PortalAuth,
+  auth: CallLogAuth,
   request: Omit<PortalRequest, 'accessToken'>,
 ): Promise<SubmitCallResult> {
   try {
@@ -37,7 +39,11 @@ async function attempt(
   }
 }
 
-export async function submitCall(auth: PortalAuth, entry: CallLogEntry): Promise<SubmitCallResult> {
+/** Sends one call log entry; never throws for portal or network failures (see file comment). */
+export async function submitCall(
+  auth: CallLogAuth,
+  entry: CallLogEntry,
+): Promise<SubmitCallResult> {
   const user = auth.user;
   if (!user) return { kind: 'retry', code: 'not-logged-in', countsTowardLimit: false };
   const known = {

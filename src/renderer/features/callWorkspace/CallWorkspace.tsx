@@ -71,8 +71,15 @@ function CallDesk({ userId }: { userId: string }) {
       .then(() => notes.getState().reload());
   }, [notes, userId]);
   useEffect(
-    () => trackCalls({ calls: softphone.store, client, notes, queryClient }),
-    [softphone, client, notes, queryClient],
+    () =>
+      trackCalls({
+        calls: softphone.store,
+        client,
+        notes,
+        queryClient,
+        currentUserId: () => userId,
+      }),
+    [softphone, client, notes, queryClient, userId],
   );
   useEffect(
     () => syncPresence({ calls: softphone.store, engine: softphone.engine, notes, notice, client }),

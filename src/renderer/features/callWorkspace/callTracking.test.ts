@@ -32,7 +32,13 @@ async function setup(): Promise<{ calls: CallStore; notes: NotesStore; fake: Por
     databaseName: `tracking-${crypto.randomUUID()}`,
   });
   await notes.getState().start();
-  const stop = trackCalls({ calls, client: fake.client, notes, queryClient: new QueryClient() });
+  const stop = trackCalls({
+    calls,
+    client: fake.client,
+    notes,
+    queryClient: new QueryClient(),
+    currentUserId: () => 'user-1',
+  });
   cleanups.push(stop, () => notes.getState().stop());
   return { calls, notes, fake };
 }
@@ -80,7 +86,7 @@ describe('call tracking', () => {
     expect(fake.recordedCalls.every((call) => call.id === 'leg-1')).toBe(true);
   });
 
-  it('opens no note for a call that was never answered, and none for an unknown line', async () => {
+  it('logs a never-answered call and an unknown line through the queue, without a note', async () => {
     const { calls, notes, fake } = await setup();
     ring(calls, 'leg-2');
     calls.getState().applyCallEvent('leg-2', 'cancelled', { endedAt: Date.now() });
@@ -88,10 +94,81 @@ describe('call tracking', () => {
     calls.getState().applyCallEvent('leg-3', 'answer');
     calls.getState().applyCallEvent('leg-3', 'established', { connectedAt: Date.now() });
     calls.getState().applyCallEvent('leg-3', 'hangup', { endedAt: Date.now() });
-    await until(() => fake.recordedCalls.length >= 2);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    ring(calls, 'leg-5', '+4930999999998');
+    calls.getState().applyCallEvent('leg-5', 'cancelled', { endedAt: Date.now() });
+    await until(() => fake.loggedCalls.size === 3);
+    await notes.getState().runtime()!.callLog.whenIdle();
     expect(notes.getState().hasUnsavedNote()).toBe(false);
+    expect(fake.loggedCalls.get('leg-2')).toMatchObject({
+      clientId: DEMO_PLUMBING_BUSINESS.id,
+      line: LINE,
+      answerAt: null,
+      outcome: 'caller-hung-up',
+    });
+    expect(fake.loggedCalls.get('leg-2')!.endAt).not.toBeNull();
+    // Unknown line, answered: the portal resolves the line; the outcome stays unclassified.
+    expect(fake.loggedCalls.get('leg-3')).toMatchObject({
+      clientId: null,
+      line: '+4930999999999',
+      outcome: null,
+    });
+    expect(fake.loggedCalls.get('leg-3')!.answerAt).not.toBeNull();
+    expect(fake.loggedCalls.get('leg-5')).toMatchObject({
+      clientId: null,
+      outcome: 'caller-hung-up',
+    });
+    // Live updates only for the own client's call; unknown lines go only through the queue.
     expect(fake.recordedCalls.every((call) => call.line === LINE)).toBe(true);
+    expect(fake.callLogAttempts).toHaveLength(3);
+  });
+
+  it('logs a call to a client the agent is not assigned to by its line', async () => {
+    const { calls, fake } = await setup();
+    fake.lookups.set('+4940123456', { kind: 'not-assigned', line: '+4940123456' });
+    ring(calls, 'leg-6', '+4940123456');
+    calls.getState().applyCallEvent('leg-6', 'answer');
+    calls.getState().applyCallEvent('leg-6', 'established', { connectedAt: Date.now() });
+    calls.getState().applyCallEvent('leg-6', 'hangup', { endedAt: Date.now() });
+    await until(() => fake.loggedCalls.size === 1);
+    expect(fake.loggedCalls.get('leg-6')).toMatchObject({ clientId: null, line: '+4940123456' });
+    expect(fake.recordedCalls).toHaveLength(0);
+  });
+
+  it('keeps the call log while the portal is down and sends it exactly once later', async () => {
+    const { calls, notes, fake } = await setup();
+    fake.setConnection('offline');
+    ring(calls, 'leg-7', '+4930999999997');
+    calls.getState().applyCallEvent('leg-7', 'cancelled', { endedAt: Date.now() });
+    await until(() => fake.callLogAttempts.length >= 1);
+    expect(fake.loggedCalls.size).toBe(0);
+    const queue = notes.getState().runtime()!.callLog;
+    expect(queue.pendingCount()).toBe(1);
+    // The same call queued again (e.g. a second end event) is not a second entry.
+    await queue.enqueue(fake.callLogAttempts[0]!, 'user-1');
+    expect(queue.engine.list()).toHaveLength(1);
+    fake.setConnection('online');
+    await until(() => fake.loggedCalls.size === 1);
+    await queue.whenIdle();
+    expect(queue.pendingCount()).toBe(0);
+    expect(fake.callLogAttempts.length).toBeGreaterThanOrEqual(2);
+    expect([...fake.loggedCalls.keys()]).toEqual(['leg-7']);
+  });
+
+  it('logs an answered client call through the queue when the agent discards the note', async () => {
+    const { calls, notes, fake } = await setup();
+    ring(calls, 'leg-8');
+    calls.getState().applyCallEvent('leg-8', 'answer');
+    calls.getState().applyCallEvent('leg-8', 'established', { connectedAt: Date.now() });
+    calls.getState().applyCallEvent('leg-8', 'hangup', { endedAt: Date.now() - 3_000 });
+    await until(() => notes.getState().hasUnsavedNote());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.loggedCalls.size).toBe(0); // the note would carry it
+    const formId = Object.keys(notes.getState().forms)[0]!;
+    await notes.getState().discard(formId);
+    await until(() => fake.loggedCalls.size === 1);
+    const logged = fake.loggedCalls.get('leg-8')!;
+    expect(logged).toMatchObject({ clientId: DEMO_PLUMBING_BUSINESS.id, outcome: null });
+    expect(logged.wrapUpSeconds).toBeGreaterThanOrEqual(3);
   });
 
   it('pre-fills "forwarded" after a transfer', async () => {

@@ -17,7 +17,7 @@ import type { LocalDatabase } from '../../data/localDatabase';
 import type { SealedRecord } from '../../data/sealedRecord';
 
 export const NOTES_DATABASE_NAME = 'empfang-notes';
-export const NOTES_DATABASE_VERSION = 1;
+export const NOTES_DATABASE_VERSION = 2;
 
 /** One outbox entry at rest: the engine's metadata in clear, the payload sealed. */
 export interface OutboxRow {
@@ -40,8 +40,18 @@ export interface OutboxRow {
   sealed: SealedRecord;
 }
 
+/**
+ * One call-log queue entry at rest (version 2): calls that end without a note. The row's `id`
+ * is the call's ID; the entry (caller number, line, times) is sealed like a note.
+ */
+export type CallLogRow = Omit<OutboxRow, 'authorUserId'> & {
+  /** The agent whose desk took the call: entries wait for that agent's session. */
+  agentUserId: string;
+};
+
 export type NotesDatabase = LocalDatabase & {
   outbox: EntityTable<OutboxRow, 'id'>;
+  callLog: EntityTable<CallLogRow, 'id'>;
 };
 
 export function createNotesDatabase(name: string = NOTES_DATABASE_NAME): NotesDatabase {
@@ -53,5 +63,7 @@ export function createNotesDatabase(name: string = NOTES_DATABASE_NAME): NotesDa
     sealedRecords: '[kind+recordId], kind, recordId, [kind+updatedAt]',
     outbox: 'id, status, updatedAt, authorUserId',
   });
+  // Version 2: the durable call-log queue (calls without a note), by call id, like the outbox.
+  database.version(2).stores({ callLog: 'id, status, updatedAt, agentUserId' });
   return database;
 }

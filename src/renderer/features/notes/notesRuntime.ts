@@ -1,15 +1,20 @@
 /**
  * The notes feature's machinery for one window: the strict Dexie database, the RecordVault over
- * it, the outbox engine with the host sender, and the host events it follows (note status from
- * the portal, the portal coming back online, the author logging in). No React here.
+ * it, the outbox engine with the host sender, the call-log queue for calls without a note
+ * (`callLogQueue.ts`, same database and vault), and the host events they follow (note status
+ * from the portal, the portal coming back online, the author logging in). No React here.
  */
 import type { AppClient } from '../../../shared/contract/appContract';
 import { NoteOutbox, type NoteOutboxOptions } from '../../../shared/sync/noteOutbox';
 import type { OutboxEntry } from '../../../shared/sync/outboxTypes';
 import { createRecordVault } from '../../data/recordVault';
+import { CallLogQueue } from './callLogQueue';
+import { DexieCallLogStorage } from './dexieCallLogStorage';
+import { createHostCallLogSender } from './hostCallLogSender';
 import { followNoteRetention } from '../retention/retentionRuntime';
 import { DexieOutboxStorage } from './dexieOutboxStorage';
 import { createHostNoteSender } from './hostNoteSender';
+import type { CallLogPayload } from './callLogPayload';
 import type { NotePayload } from './noteFields';
 import { createNotesDatabase, NOTES_DATABASE_NAME, type NotesDatabase } from './notesDatabase';
 
@@ -22,12 +27,16 @@ export interface NotesRuntimeOptions {
   readonly databaseName?: string;
   /** Engine tuning (tests, benchmarks). */
   readonly outbox?: Partial<Omit<NoteOutboxOptions<NotePayload>, 'storage' | 'sender'>>;
+  /** Call-log queue tuning (tests). */
+  readonly callLog?: Partial<Omit<NoteOutboxOptions<CallLogPayload>, 'storage' | 'sender'>>;
   /** Called after every persisted change of an entry. */
   readonly onEntry: (entry: OutboxEntry<NotePayload>) => void;
 }
 
 export class NotesRuntime {
   readonly outbox: NoteOutbox<NotePayload>;
+  /** Calls that ended without a note, on their way to the portal's call log. */
+  readonly callLog: CallLogQueue;
   private readonly cleanups: (() => void)[] = [];
   private pollTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -35,11 +44,17 @@ export class NotesRuntime {
     private readonly options: NotesRuntimeOptions,
     readonly database: NotesDatabase,
     readonly storage: DexieOutboxStorage,
+    callLogStorage: DexieCallLogStorage,
   ) {
     this.outbox = new NoteOutbox<NotePayload>({
       ...options.outbox,
       storage,
       sender: createHostNoteSender(options.client, options.currentUserId),
+    });
+    this.callLog = new CallLogQueue({
+      ...options.callLog,
+      storage: callLogStorage,
+      sender: createHostCallLogSender(options.client, options.currentUserId),
     });
   }
 
@@ -47,9 +62,15 @@ export class NotesRuntime {
     const database = createNotesDatabase(options.databaseName ?? NOTES_DATABASE_NAME);
     await database.open();
     const vault = await createRecordVault(database, options.client);
-    const runtime = new NotesRuntime(options, database, new DexieOutboxStorage(database, vault));
+    const runtime = new NotesRuntime(
+      options,
+      database,
+      new DexieOutboxStorage(database, vault),
+      new DexieCallLogStorage(database, vault),
+    );
     runtime.cleanups.push(runtime.outbox.subscribe(options.onEntry));
     await runtime.outbox.start();
+    await runtime.callLog.start();
     // Every note gets its client's retention deadline (see features/retention).
     runtime.cleanups.push(followNoteRetention(runtime.outbox, options.client));
     runtime.follow();
@@ -58,6 +79,7 @@ export class NotesRuntime {
 
   stop(): void {
     this.outbox.stop();
+    this.callLog.stop();
     clearInterval(this.pollTimer);
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.database.close();
@@ -71,7 +93,10 @@ export class NotesRuntime {
       }),
       portal.onSessionChanged((session) => {
         // Back online, or the author logged in again: send what waits now, not after backoff.
-        if (session.connection === 'online' && session.user) this.outbox.notifyOnline();
+        if (session.connection === 'online' && session.user) {
+          this.outbox.notifyOnline();
+          this.callLog.notifyOnline();
+        }
       }),
     );
     this.pollTimer = setInterval(

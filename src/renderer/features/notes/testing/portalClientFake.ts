@@ -5,11 +5,13 @@
  */
 import type { AppClient } from '../../../../shared/contract/appContract';
 import type {
+  CallLogEntry,
   CallRecord,
   ClientLookup,
   PresenceState,
   PortalSessionState,
   SubmitNoteRequest,
+  SubmitCallResult,
   SubmitNoteResult,
 } from '../../../../shared/contract/services/portalService';
 import type { Result } from '../../../../shared/rpc/result';
@@ -47,6 +49,9 @@ export class PortalClientFake {
   session: PortalSessionState = loggedInSession();
   lookups = new Map<string, ClientLookup>();
   readonly recordedCalls: CallRecord[] = [];
+  /** Final call-log entries the portal stored, once per call ID, and every attempt. */
+  readonly loggedCalls = new Map<string, CallLogEntry>();
+  readonly callLogAttempts: CallLogEntry[] = [];
   readonly presences: PresenceState[] = [];
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly wrappingKey = crypto.getRandomValues(new Uint8Array(32));
@@ -82,6 +87,16 @@ export class PortalClientFake {
     return { kind: 'accepted', noteId: `note-${request.idempotencyKey}`, status: 'received' };
   }
 
+  private logCall(entry: CallLogEntry): SubmitCallResult {
+    this.callLogAttempts.push(entry);
+    if (this.mode === 'offline') {
+      return { kind: 'retry', code: 'unreachable', countsTowardLimit: false };
+    }
+    if (this.mode === 'reject') return { kind: 'rejected', code: 'validation', httpStatus: 400 };
+    if (!this.loggedCalls.has(entry.id)) this.loggedCalls.set(entry.id, entry);
+    return { kind: 'accepted', callId: entry.id };
+  }
+
   get client(): Pick<AppClient, 'portal' | 'vault'> {
     const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
     const portal = {
@@ -100,6 +115,7 @@ export class PortalClientFake {
         this.recordedCalls.push(call);
         return ok({ ...call, agentId: call.answerAt ? TEST_USER.id : null });
       },
+      submitCall: (entry: CallLogEntry) => ok(this.logCall(entry)),
       setPresence: (presence: PresenceState) => {
         this.presences.push(presence);
         return ok(null);
