@@ -12,6 +12,7 @@ import { fieldErrorsFromZod, type FieldError } from '../../shared/rpc/result';
 import type { PortalContext } from '../portalContext';
 import { forbidden, HttpError, unauthorized, validationFailed } from './httpError';
 import type { AnyRouteDefinition } from './routeDefinition';
+import { nulCharacterErrors } from './nulCharacters';
 
 /** Reads `Authorization: Bearer <token>`. */
 export function bearerTokenOf(request: FastifyRequest): string | undefined {
@@ -27,6 +28,11 @@ function validatePart(
   errors: FieldError[],
 ): unknown {
   if (!schema) return undefined;
+  const nulErrors = nulCharacterErrors(value, prefix);
+  if (nulErrors.length > 0) {
+    errors.push(...nulErrors);
+    return undefined;
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const error of fieldErrorsFromZod(parsed.error)) {
