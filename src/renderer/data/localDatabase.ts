@@ -49,6 +49,8 @@ export interface RetentionScheduleRow {
   recordType: RetainedRecordType;
   /** The client whose policy applies; null for calls without a client (30-day ceiling). */
   clientId: string | null;
+  /** A note's call (the desk's call id), so the call's history entry can follow the note. */
+  callId?: string;
   /** Epoch ms from which the record is shredded; null while it waits for the portal (sync). */
   deleteAt: number | null;
   reason: DeletionReason;

@@ -43,7 +43,7 @@ export class CallHistoryRepository {
   async save(entry: CallHistoryEntry): Promise<void> {
     const recordId = historyRecordId(entry.id);
     if (this.retention) {
-      const decision = await this.retention.decide(entry.clientLine);
+      const decision = await this.retention.decide(entry.clientLine, entry.id);
       if (!decision.persist) {
         this.memoryOnly.set(entry.id, entry);
         return;

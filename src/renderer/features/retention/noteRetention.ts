@@ -31,14 +31,15 @@ export class NoteRetention {
     const sentAt = committed ? (entry.sentAt ?? entry.updatedAt) : null;
     const endedAt = entry.payload.context.endAt ?? entry.createdAt;
     const deadline = noteDeadline(client.policy, endedAt, sentAt);
+    const callId = entry.payload.context.callId;
     await this.schedule.schedule({
+      ...(callId ? { callId } : {}),
       recordId: entry.id,
       recordType: 'note',
       clientId,
       deleteAt: deadline.deleteAt,
       reason: deadline.reason,
     });
-    const callId = entry.payload.context.callId;
     if (callId && client.policy.mode === 'delete-after-sync') {
       const recordId = historyRecordId(callId);
       if (committed) await this.schedule.bringForward(recordId, sentAt!, 'after-sync');

@@ -260,6 +260,24 @@ describe('retention: delete-after-sync', () => {
     expect(reasons).toEqual(['after-sync', 'after-sync']);
   });
 
+  it('lets the history entry wait for a note written before the call was recorded', async () => {
+    const setup = await desk({ mode: 'delete-after-sync' });
+    await setup.putNote('note-1', 'queued', 'leg-1');
+    await setup.history.save(historyEntry('leg-1', setup.clock()));
+    setup.advance(20 * MINUTE);
+    expect((await setup.runtime.tick())?.shredded).toBe(0);
+    expect(await setup.history.list()).toHaveLength(1);
+    await setup.putNote('note-1', 'sent', 'leg-1');
+    expect((await setup.runtime.tick())?.shredded).toBe(2);
+    expect(await setup.history.list()).toHaveLength(0);
+
+    // A call whose note is already committed when it is recorded goes at the next sweep.
+    await setup.putNote('note-2', 'sent', 'leg-2');
+    await setup.history.save(historyEntry('leg-2', setup.clock()));
+    await setup.runtime.tick();
+    expect(await setup.history.list()).toHaveLength(0);
+  });
+
   it('keeps a call without a note 15 minutes for a callback, then shreds it', async () => {
     const setup = await desk({ mode: 'delete-after-sync' });
     await setup.history.save(historyEntry('leg-2', setup.clock()));

@@ -19,6 +19,7 @@ export interface ScheduleRequest {
   readonly clientId: string | null;
   readonly deleteAt: number | null;
   readonly reason: DeletionReason;
+  readonly callId?: string;
 }
 
 export class RetentionSchedule {
@@ -36,7 +37,8 @@ export class RetentionSchedule {
         existing &&
         existing.deleteAt === request.deleteAt &&
         existing.reason === request.reason &&
-        existing.clientId === request.clientId
+        existing.clientId === request.clientId &&
+        existing.callId === request.callId
       ) {
         return;
       }
@@ -74,6 +76,15 @@ export class RetentionSchedule {
   async due(now = this.now()): Promise<RetentionScheduleRow[]> {
     // Rows without a deadline (null) are not in the index; shredded rows have a null deadline.
     return this.database.retentionSchedule.where('deleteAt').belowOrEqual(now).toArray();
+  }
+
+  /** The notes scheduled for a call (a desk's schedule is small: a scan is fine). */
+  async notesOfCall(callId: string): Promise<RetentionScheduleRow[]> {
+    return this.database.retentionSchedule
+      .where('recordType')
+      .equals('note')
+      .filter((row) => row.callId === callId)
+      .toArray();
   }
 
   async get(recordId: string): Promise<RetentionScheduleRow | undefined> {
