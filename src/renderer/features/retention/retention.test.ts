@@ -201,6 +201,17 @@ describe('retention: keep-minutes (the security test: retention set to 1 minute)
     expect(await setup.database.deletionReceipts.count()).toBe(0);
   });
 
+  it('sends more receipts than one batch in one tick', async () => {
+    const setup = await desk({ mode: 'keep-minutes', minutes: 1 });
+    for (let index = 0; index < 130; index += 1) {
+      await setup.history.save(historyEntry(`leg-${index}`, setup.clock()));
+    }
+    setup.advance(2 * MINUTE);
+    expect((await setup.runtime.tick())?.shredded).toBe(130);
+    expect(setup.portal.receipts.size).toBe(130);
+    expect(await setup.database.deletionReceipts.count()).toBe(0);
+  });
+
   it('gives one receipt per record when two windows sweep at once', async () => {
     const setup = await desk({ mode: 'keep-minutes', minutes: 1 });
     for (let index = 0; index < 4; index += 1) {

@@ -24,6 +24,9 @@ import {
   type SweepResult,
 } from './retentionSweeper';
 
+/** Receipt batches (of 100) per tick at most, so one tick stays short. */
+const MAXIMUM_RECEIPT_BATCHES_PER_TICK = 10;
+
 export interface RetentionRuntimeOptions {
   readonly client: Pick<AppClient, 'portal' | 'vault'>;
   readonly database: DeskDatabase;
@@ -65,7 +68,10 @@ export class RetentionRuntime {
       // The next tick tries again.
     }
     try {
-      await sendQueuedReceipts(this.options.database, this.options.client);
+      // Batches until the queue is empty or the portal stops taking them (then: next tick).
+      for (let batch = 0; batch < MAXIMUM_RECEIPT_BATCHES_PER_TICK; batch += 1) {
+        if ((await sendQueuedReceipts(this.options.database, this.options.client)) === 0) break;
+      }
     } catch {
       // Receipts stay queued until the portal accepts them.
     }
