@@ -30,6 +30,7 @@ import {
 } from '../softphone/softphoneContext';
 import { trackCalls } from './callTracking';
 import { createPresenceNoticeStore, syncPresence } from './presenceSync';
+import { useCallLogStatusItem } from './useCallLogStatusItem';
 import { usePortalStatusItem } from './usePortalStatusItem';
 import './callWorkspace.css';
 
@@ -63,6 +64,7 @@ function CallDesk({ userId }: { userId: string }) {
   const transfer = useStaffTransfer();
   const [notice] = useState(createPresenceNoticeStore);
   const blockedByNote = useAppStore(notice, (state) => state.blockedByNote);
+  useCallLogStatusItem(notes);
 
   useEffect(() => {
     void notes

@@ -18,6 +18,11 @@ export const callWorkspaceTranslations = defineTranslations({
       starting: 'wird verbunden',
       failed: 'nicht verfügbar',
     },
+    callLog: {
+      label: 'Anrufprotokoll',
+      waiting: 'wartet auf das Portal: {{count}}',
+      failed: 'vom Portal abgelehnt: {{count}}',
+    },
   },
   en: {
     portalUnavailable: 'This desk has no connection to a portal.',
@@ -34,6 +39,11 @@ export const callWorkspaceTranslations = defineTranslations({
       offline: 'unreachable',
       starting: 'connecting',
       failed: 'not available',
+    },
+    callLog: {
+      label: 'Call log',
+      waiting: 'waiting for the portal: {{count}}',
+      failed: 'refused by the portal: {{count}}',
     },
   },
 });

@@ -71,9 +71,18 @@ export class CallLogQueue {
 
   /** Entries that wait, for a status line (queued or failed). */
   pendingCount(): number {
-    return this.engine
-      .list()
-      .filter((entry) => entry.status === 'queued' || entry.status === 'failed').length;
+    const { waiting, failed } = this.counts();
+    return waiting + failed;
+  }
+
+  /** Calls still on their way (`waiting`) and refused ones kept as dead letters (`failed`). */
+  counts(): { waiting: number; failed: number } {
+    const entries = this.engine.list();
+    return {
+      waiting: entries.filter((entry) => entry.status === 'queued' || entry.status === 'draft')
+        .length,
+      failed: entries.filter((entry) => entry.status === 'failed').length,
+    };
   }
 
   whenIdle(): Promise<void> {
