@@ -50,7 +50,12 @@ const CALLER_NUMBER = /^\+?[0-9]{2,16}$/;
 const iso = (milliseconds: number): string => new Date(milliseconds).toISOString();
 
 /** The call's log entry as the desk knows it now. */
-function entryOf(leg: CallLeg, call: TrackedCall, clientId: string | null): CallLogEntry {
+function entryOf(
+  leg: CallLeg,
+  call: TrackedCall,
+  clientId: string | null,
+  now: () => number = Date.now,
+): CallLogEntry {
   return {
     id: call.portalCallId,
     clientId,
@@ -59,7 +64,8 @@ function entryOf(leg: CallLeg, call: TrackedCall, clientId: string | null): Call
       leg.remoteNumber && CALLER_NUMBER.test(leg.remoteNumber) ? leg.remoteNumber : null,
     ringAt: iso(leg.createdAt),
     answerAt: leg.connectedAt ? iso(leg.connectedAt) : null,
-    endAt: leg.endedAt && call.ended ? iso(leg.endedAt) : null,
+    // An ended leg without an end time (should not happen) still gets one: billing needs it.
+    endAt: call.ended ? iso(leg.endedAt ?? now()) : null,
     // Never answered: the caller hung up (or gave up) while it rang; otherwise unclassified.
     outcome: leg.connectedAt ? null : 'caller-hung-up',
     wrapUpSeconds: 0,
@@ -110,8 +116,11 @@ export function trackCalls(options: CallTrackingOptions): () => void {
         },
         leg.outcome === 'transferred' ? { outcome: 'forwarded' } : {},
       )
-      .then((formId) => openNotes.set(formId, { entry: entryOf(leg, call, clientId), endAt }))
-      .catch(() => logFinal(entryOf(leg, call, clientId)));
+      .then((formId) => {
+        openNotes.set(formId, { entry: entryOf(leg, call, clientId, now), endAt });
+        followNotes(); // the form may already be gone (discarded at once)
+      })
+      .catch(() => logFinal(entryOf(leg, call, clientId, now)));
   };
 
   const finish = (leg: CallLeg, call: TrackedCall): void =>
@@ -120,7 +129,7 @@ export function trackCalls(options: CallTrackingOptions): () => void {
       if (client && call.answered) {
         liveUpdate(leg, call, client.id); // the end, for supervisors' live view
         openNote(leg, call, client.id, client.name);
-      } else logFinal(entryOf(leg, call, client?.id ?? null));
+      } else logFinal(entryOf(leg, call, client?.id ?? null, now));
     });
 
   /** A note form that closed without reaching the outbox was discarded: log the call alone. */
