@@ -38,6 +38,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      '.e2e-host-*/**',
       'dist/**',
       'node_modules/**',
       'test-results/**',

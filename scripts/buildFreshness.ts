@@ -1,6 +1,6 @@
 /**
  * Whether out/ must be rebuilt before starting: any build output missing, or any source file of
- * the app (main, preload, renderer, shared; tests excluded) newer than the oldest output.
+ * the app (main, portal, preload, renderer, shared; tests excluded) newer than the oldest output.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,11 +8,13 @@ import { needsBuild } from './startPlan';
 
 export const BUILD_OUTPUTS = [
   'out/main/index.js',
+  'out/main/webshell.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];
 export const BUILD_SOURCES = [
   'src/main',
+  'src/portal',
   'src/preload',
   'src/renderer',
   'src/shared',

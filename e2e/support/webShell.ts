@@ -49,8 +49,10 @@ export async function removeDataDirectory(path: string): Promise<void> {
 export async function startWebShell(options: StartWebShellOptions = {}): Promise<WebShellHost> {
   const dataDirectory = options.dataDirectory ?? (await createDataDirectory());
   const started = performance.now();
-  // `node --import tsx` instead of `npx tsx`: one process, so stopping it stops the host.
-  const child = spawn(process.execPath, ['--import', 'tsx', HOST_ENTRY], {
+  // The bundled host of the run's build when the global setup provided one; otherwise the
+  // source through `node --import tsx` (not `npx tsx`: one process, so stopping it stops it).
+  const bundled = process.env.EMPFANG_HOST_ENTRY;
+  const child = spawn(process.execPath, bundled ? [bundled] : ['--import', 'tsx', HOST_ENTRY], {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, ...options.environment, EMPFANG_DATA_DIR: dataDirectory },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,9 +3,10 @@
  * (`npx electron-vite build`, about 8 s). Skipped when out/ is newer than every source file,
  * e.g. right after `npm test` built it.
  *
- * The built renderer is then copied to a private folder for this run (EMPFANG_RENDERER_DIR,
- * inherited by the workers and the hosts they start), so a build started elsewhere while the
- * tests run cannot pull files from under the page. The returned teardown removes the copy.
+ * The built renderer and the bundled web shell host are then copied to private folders for this
+ * run (EMPFANG_RENDERER_DIR and EMPFANG_HOST_ENTRY, inherited by the workers and the hosts they
+ * start), so a build started elsewhere while the tests run cannot pull files from under the
+ * page or the host. The returned teardown removes the copies.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../support/webShell';
 
 const BUILD_MARKER = join(REPOSITORY_ROOT, 'out', 'renderer', 'index.html');
-const SOURCE_FOLDERS = ['src/renderer', 'src/shared', 'src/main', 'src/preload'];
+const SOURCE_FOLDERS = ['src/renderer', 'src/shared', 'src/main', 'src/portal', 'src/preload'];
 
 function newestModification(folder: string): number {
   let newest = 0;
@@ -44,5 +45,13 @@ export default function globalSetup(): () => void {
   const copy = mkdtempSync(join(tmpdir(), 'empfang-renderer-'));
   cpSync(join(REPOSITORY_ROOT, 'out', 'renderer'), copy, { recursive: true });
   process.env.EMPFANG_RENDERER_DIR = copy;
-  return () => rmSync(copy, { recursive: true, force: true });
+  // The bundled host, copied likewise; inside the repository, so its imports still find
+  // node_modules (ES modules ignore NODE_PATH).
+  const host = mkdtempSync(join(REPOSITORY_ROOT, '.e2e-host-'));
+  cpSync(join(REPOSITORY_ROOT, 'out', 'main'), host, { recursive: true });
+  process.env.EMPFANG_HOST_ENTRY = join(host, 'webshell.js');
+  return () => {
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(host, { recursive: true, force: true });
+  };
 }
