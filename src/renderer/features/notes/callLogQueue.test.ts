@@ -32,6 +32,15 @@ function entry(id: string): CallLogEntry {
   };
 }
 
+/** Sent: the desk's copy (with the caller number) is deleted and its key shredded. */
+async function expectNoCopy(name: string, callId: string): Promise<void> {
+  const database = createNotesDatabase(name);
+  await database.open();
+  expect(await database.callLog.count()).toBe(0);
+  expect(await database.vaultKeys.where('recordId').equals(callId).count()).toBe(0);
+  database.close();
+}
+
 async function start(fake: PortalClientFake, databaseName: string, userId = 'user-1') {
   const runtime = await NotesRuntime.start({
     client: fake.client,
@@ -70,6 +79,7 @@ describe('call-log queue', () => {
     expect(fake.loggedCalls.get('call-1')!.callerNumber).toBe(CALLER);
     expect(second.callLog.engine.get('call-1')!.status).toBe('sent');
     second.stop();
+    await expectNoCopy(name, 'call-1');
     // A third start sends nothing again.
     const attempts = fake.callLogAttempts.length;
     const third = await start(fake, name);

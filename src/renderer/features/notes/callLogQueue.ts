@@ -13,6 +13,10 @@
  * The engine entry's ID is the call ID, so enqueuing a call twice (e.g. after a reload) is a
  * no-op, and the portal is idempotent on the same ID, so a retry after a lost answer never
  * bills twice.
+ *
+ * Once the portal has a call, the desk needs its copy no longer: the stored entry (it holds the
+ * caller number) is crypto-shredded and deleted at once, so nothing personal outlives the send.
+ * Failed entries stay (dead letter, visible) until they are sent.
  */
 import type { CallLogEntry } from '../../../shared/contract/services/portalService';
 import { NoteOutbox, type NoteOutboxOptions } from '../../../shared/sync/noteOutbox';
@@ -31,24 +35,39 @@ export interface CallLogQueueOptions extends Partial<
 
 export class CallLogQueue {
   readonly engine: NoteOutbox<CallLogPayload>;
+  private readonly storage: OutboxStorage<CallLogPayload>;
+  private readonly stopShredding: () => void;
+  private readonly deletions = new Set<Promise<void>>();
 
   constructor(options: CallLogQueueOptions) {
+    this.storage = options.storage;
     this.engine = new NoteOutbox<CallLogPayload>({
       maxAttempts: CALL_LOG_MAX_ATTEMPTS,
       ...options,
     });
+    this.stopShredding = this.engine.subscribe((entry) => {
+      if (entry.status !== 'sent') return;
+      const deletion = this.storage.delete(entry.id).catch(() => undefined);
+      this.deletions.add(deletion);
+      void deletion.finally(() => this.deletions.delete(deletion));
+    });
   }
 
-  /** Loads stored entries, submits drafts a crash left between the two writes, sends. */
+  /**
+   * Loads stored entries, removes sent ones a crash left behind, submits drafts a crash left
+   * between the two writes, and starts sending.
+   */
   async start(): Promise<void> {
     await this.engine.start();
     for (const entry of this.engine.list()) {
       if (entry.status === 'draft') await this.engine.submit(entry.id);
+      if (entry.status === 'sent') await this.storage.delete(entry.id);
     }
   }
 
   stop(): void {
     this.engine.stop();
+    this.stopShredding();
   }
 
   /** Queues a call's final log entry durably; resolves once it survives a crash. Idempotent. */
@@ -85,7 +104,9 @@ export class CallLogQueue {
     };
   }
 
-  whenIdle(): Promise<void> {
-    return this.engine.whenIdle();
+  /** Resolves when nothing waits to be sent and every sent entry's copy is deleted. */
+  async whenIdle(): Promise<void> {
+    await this.engine.whenIdle();
+    await Promise.all([...this.deletions]);
   }
 }

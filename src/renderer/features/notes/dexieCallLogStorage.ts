@@ -49,11 +49,16 @@ export class DexieCallLogStorage implements OutboxStorage<CallLogPayload> {
     return entries;
   }
 
-  /** Destroys the entry's key and its row (only for an unsubmitted draft). */
+  /**
+   * Deletes the row, then destroys its key (crypto-shredding). In this order a crash in between
+   * leaves at most a key without data, never a row that can no longer be opened.
+   */
   async delete(id: string): Promise<void> {
-    await this.vault.shred(id);
-    await this.database.callLog.delete(id);
+    await this.database.transaction('rw', this.database.callLog, async () => {
+      await this.database.callLog.delete(id);
+    });
     this.sealedCache.delete(id);
+    await this.vault.shred(id);
   }
 
   /** Rows found by the last `list` whose entry could not be opened. */
