@@ -30,7 +30,10 @@ export function SessionBar({ session }: { session: PortalSessionState }) {
 
   const requestLogout = async (): Promise<void> => {
     await notes.getState().flushDrafts();
-    const unsent = notes.getState().unsentCount();
+    // Logging out wipes this desk: notes and call-log entries not yet at the portal go with it.
+    const unsent =
+      notes.getState().unsentCount() +
+      (notes.getState().runtime()?.callLog.unsentEntries(user.id).length ?? 0);
     if (unsent > 0) setConfirming(unsent);
     else await logout();
   };
@@ -40,7 +43,8 @@ export function SessionBar({ session }: { session: PortalSessionState }) {
     const entries = (outbox?.list() ?? []).filter(
       (entry) => entry.payload.authorUserId === user.id,
     );
-    downloadNotes(exportableNotes(entries, ['draft', 'queued', 'failed']));
+    const calls = notes.getState().runtime()?.callLog.unsentEntries(user.id) ?? [];
+    downloadNotes(exportableNotes(entries, ['draft', 'queued', 'failed']), new Date(), calls);
     setConfirming(0);
     await logout();
   };

@@ -61,10 +61,10 @@ export const loginTranslations = defineTranslations({
     logout: {
       button: 'Abmelden',
       busy: 'Abmeldung läuft …',
-      unsentTitle: 'Nicht gesendete Notizen',
+      unsentTitle: 'Nicht gesendete Notizen und Anrufe',
       unsent:
-        '{{count}} Notiz(en) sind noch nicht beim Portal. Beim Abmelden werden alle Daten dieses Arbeitsplatzes gelöscht. Exportieren Sie die Notizen vorher.',
-      exportAndLogout: 'Notizen exportieren und abmelden',
+        '{{count}} Notiz(en) oder Anrufprotokoll(e) sind noch nicht beim Portal. Beim Abmelden werden alle Daten dieses Arbeitsplatzes gelöscht. Exportieren Sie sie vorher.',
+      exportAndLogout: 'Exportieren und abmelden',
       cancel: 'Abbrechen',
       failed: 'Die Abmeldung ist fehlgeschlagen.',
     },
@@ -127,10 +127,10 @@ export const loginTranslations = defineTranslations({
     logout: {
       button: 'Log out',
       busy: 'Logging out …',
-      unsentTitle: 'Notes not sent',
+      unsentTitle: 'Notes and calls not sent',
       unsent:
-        '{{count}} note(s) have not reached the portal yet. Logging out deletes all data of this desk. Export the notes first.',
-      exportAndLogout: 'Export notes and log out',
+        '{{count}} note(s) or call log entries have not reached the portal yet. Logging out deletes all data of this desk. Export them first.',
+      exportAndLogout: 'Export and log out',
       cancel: 'Cancel',
       failed: 'Logging out failed.',
     },

@@ -53,6 +53,17 @@ async function start(fake: PortalClientFake, databaseName: string, userId = 'use
 }
 
 describe('call-log queue', () => {
+  it('lists the unsent entries of one agent for the logout export', async () => {
+    const fake = new PortalClientFake();
+    fake.setConnection('offline');
+    const runtime = await start(fake, `call-log-${crypto.randomUUID()}`);
+    await runtime.callLog.enqueue(entry('call-a'), 'user-1');
+    await runtime.callLog.enqueue(entry('call-b'), 'user-2');
+    expect(runtime.callLog.unsentEntries('user-1').map((call) => call.id)).toEqual(['call-a']);
+    expect(runtime.callLog.unsentEntries('user-1')[0]!.callerNumber).toBe(CALLER);
+    expect(runtime.callLog.unsentEntries('user-3')).toEqual([]);
+  });
+
   it('survives a killed window while the portal is down and then sends exactly once', async () => {
     const fake = new PortalClientFake();
     const name = `call-log-${crypto.randomUUID()}`;

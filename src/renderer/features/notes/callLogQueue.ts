@@ -94,6 +94,18 @@ export class CallLogQueue {
     return waiting + failed;
   }
 
+  /** The call-log entries of one agent that have not reached the portal (for an export). */
+  unsentEntries(agentUserId: string): CallLogEntry[] {
+    return this.engine
+      .list()
+      .filter(
+        (entry) =>
+          entry.payload.agentUserId === agentUserId &&
+          (entry.status === 'queued' || entry.status === 'draft' || entry.status === 'failed'),
+      )
+      .map((entry) => entry.payload.entry);
+  }
+
   /** Calls still on their way (`waiting`) and refused ones kept as dead letters (`failed`). */
   counts(): { waiting: number; failed: number } {
     const entries = this.engine.list();

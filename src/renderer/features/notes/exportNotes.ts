@@ -1,9 +1,12 @@
 /**
  * Export of notes that have not reached the portal (failed, queued, drafts) as a JSON file the
- * agent downloads, so no note is ever lost even when the portal refuses it for good. The file
- * holds the note's content in clear: it is made only on the agent's explicit request.
+ * agent downloads, so no note is ever lost even when the portal refuses it for good. Call-log
+ * entries still waiting (calls without a note) can travel in the same file (`calls`), so a
+ * logout that wipes the desk loses no billable call either. The file holds the content in
+ * clear: it is made only on the agent's explicit request.
  */
 import type { OutboxEntry, OutboxStatus } from '../../../shared/sync/outboxTypes';
+import type { CallLogEntry } from '../../../shared/contract/services/portalService';
 import type { NotePayload } from './noteFields';
 
 export interface ExportedNote {
@@ -37,12 +40,18 @@ export function exportableNotes(
     }));
 }
 
-/** Offers the notes as a download; returns how many were exported. */
-export function downloadNotes(notes: readonly ExportedNote[], now = new Date()): number {
-  if (notes.length === 0) return 0;
-  const blob = new Blob([JSON.stringify({ format: 'empfang-notes-1', notes }, null, 2)], {
-    type: 'application/json',
-  });
+/** Offers the notes (and waiting call-log entries) as a download; returns how many items. */
+export function downloadNotes(
+  notes: readonly ExportedNote[],
+  now = new Date(),
+  calls: readonly CallLogEntry[] = [],
+): number {
+  if (notes.length === 0 && calls.length === 0) return 0;
+  const file =
+    calls.length > 0
+      ? { format: 'empfang-notes-1', notes, calls }
+      : { format: 'empfang-notes-1', notes };
+  const blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -51,5 +60,5 @@ export function downloadNotes(notes: readonly ExportedNote[], now = new Date()):
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return notes.length;
+  return notes.length + calls.length;
 }
