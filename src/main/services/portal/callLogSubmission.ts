@@ -15,9 +15,9 @@ import type {
   CallLogEntry,
   SubmitCallResult,
 } from '../../../shared/contract/services/portalService';
-import { NotLoggedInError, type PortalAuth } from './portalAuth';
-import { classifyNoteAnswer } from './noteSubmission';
-import { PortalUnreachableError, type PortalRequest } from './portalHttpClient';
+import type { PortalAuth } from './portalAuth';
+import { classifyNoteAnswer, notSent } from './noteSubmission';
+import type { PortalRequest } from './portalHttpClient';
 
 type CallLogAuth = Pick<PortalAuth, 'user' | 'request'>;
 
@@ -29,13 +29,7 @@ async function attempt(
     const result = classifyNoteAnswer(await auth.request(request));
     return result.kind === 'accepted' ? { kind: 'accepted', callId: result.noteId } : result;
   } catch (error) {
-    if (error instanceof PortalUnreachableError) {
-      return { kind: 'retry', code: 'unreachable', countsTowardLimit: false };
-    }
-    if (error instanceof NotLoggedInError) {
-      return { kind: 'retry', code: 'not-logged-in', countsTowardLimit: false };
-    }
-    throw error;
+    return notSent(error);
   }
 }
 

@@ -56,7 +56,12 @@ export function classifyNoteAnswer(response: PortalResponse): SubmitNoteResult {
   };
 }
 
-function notSent(error: unknown): SubmitNoteResult {
+/** The retry answer for a request that never reached the portal; rethrows anything else. */
+export function notSent(error: unknown): {
+  kind: 'retry';
+  code: 'unreachable' | 'not-logged-in';
+  countsTowardLimit: false;
+} {
   if (error instanceof PortalUnreachableError) {
     return { kind: 'retry', code: 'unreachable', countsTowardLimit: false };
   }

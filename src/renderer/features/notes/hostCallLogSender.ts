@@ -5,6 +5,7 @@
  */
 import type { AppClient } from '../../../shared/contract/appContract';
 import type { OutboxSender, SendResult } from '../../../shared/sync/outboxTypes';
+import { sendResultOf } from './hostSendResult';
 import type { CallLogPayload } from './callLogPayload';
 
 export function createHostCallLogSender(
@@ -17,29 +18,7 @@ export function createHostCallLogSender(
         return { kind: 'retry', code: 'waiting-for-agent', countsTowardLimit: false };
       }
       const result = await client.portal.submitCall(payload.entry);
-      if (!result.ok) {
-        const code = `host-${result.error.code}`;
-        if (result.error.code === 'validation') return { kind: 'rejected', code };
-        return { kind: 'retry', code, countsTowardLimit: result.error.code === 'internal' };
-      }
-      const answer = result.value;
-      if (answer.kind === 'accepted') return { kind: 'accepted', remoteId: answer.callId };
-      if (answer.kind === 'retry') {
-        return {
-          kind: 'retry',
-          code: answer.code,
-          ...(answer.httpStatus !== undefined ? { httpStatus: answer.httpStatus } : {}),
-          ...(answer.retryAfterSeconds !== undefined
-            ? { retryAfterMilliseconds: answer.retryAfterSeconds * 1000 }
-            : {}),
-          countsTowardLimit: answer.countsTowardLimit,
-        };
-      }
-      return {
-        kind: 'rejected',
-        code: answer.code,
-        ...(answer.httpStatus !== undefined ? { httpStatus: answer.httpStatus } : {}),
-      };
+      return sendResultOf(result, (answer) => ({ kind: 'accepted', remoteId: answer.callId }));
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { AppClient } from '../../../shared/contract/appContract';
 import type { OutboxSender, SendResult } from '../../../shared/sync/outboxTypes';
+import { sendResultOf } from './hostSendResult';
 import type { NotePayload } from './noteFields';
 
 export function createHostNoteSender(
@@ -23,32 +24,11 @@ export function createHostNoteSender(
         note: payload.submission,
         call: payload.call,
       });
-      if (!result.ok) {
-        const code = `host-${result.error.code}`;
-        if (result.error.code === 'validation') return { kind: 'rejected', code };
-        // The host did not answer (reload, host restart): not the note's fault, unless it broke.
-        return { kind: 'retry', code, countsTowardLimit: result.error.code === 'internal' };
-      }
-      const answer = result.value;
-      if (answer.kind === 'accepted') {
-        return { kind: 'accepted', remoteId: answer.noteId, remoteStatus: answer.status };
-      }
-      if (answer.kind === 'retry') {
-        return {
-          kind: 'retry',
-          code: answer.code,
-          ...(answer.httpStatus !== undefined ? { httpStatus: answer.httpStatus } : {}),
-          ...(answer.retryAfterSeconds !== undefined
-            ? { retryAfterMilliseconds: answer.retryAfterSeconds * 1000 }
-            : {}),
-          countsTowardLimit: answer.countsTowardLimit,
-        };
-      }
-      return {
-        kind: 'rejected',
-        code: answer.code,
-        ...(answer.httpStatus !== undefined ? { httpStatus: answer.httpStatus } : {}),
-      };
+      return sendResultOf(result, (answer) => ({
+        kind: 'accepted',
+        remoteId: answer.noteId,
+        remoteStatus: answer.status,
+      }));
     },
   };
 }
