@@ -7,26 +7,38 @@ import { isValidTimeZone } from '../domain/zonedDays';
 /** Longest range one report covers, in days. */
 export const MAXIMUM_BILLING_DAYS = 62;
 
+/** The day range and time zone both billing views take. */
+const dayRangeFields = {
+  /** First day, inclusive. */
+  from: DaySchema,
+  /** Last day, inclusive; at most 62 days after `from`. */
+  to: DaySchema,
+  format: z.enum(['json', 'csv']).default('json'),
+  /** Days are calendar days in this IANA time zone (the service works in German time). */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isValidTimeZone, 'Unknown IANA time zone')
+    .default('Europe/Berlin'),
+};
+
+interface DayRange {
+  from: string;
+  to: string;
+}
+const toNotBeforeFrom: [(query: DayRange) => boolean, { message: string; path: string[] }] = [
+  (query) => query.to >= query.from,
+  { message: 'Must not be before from', path: ['to'] },
+];
+const withinMaximumDays: [(query: DayRange) => boolean, { message: string; path: string[] }] = [
+  (query) => Date.parse(query.to) - Date.parse(query.from) < MAXIMUM_BILLING_DAYS * 86_400_000,
+  { message: `At most ${MAXIMUM_BILLING_DAYS} days`, path: ['to'] },
+];
+
 export const BillingQuerySchema = z
-  .strictObject({
-    clientId: IdentifierSchema,
-    /** First day, inclusive. */
-    from: DaySchema,
-    /** Last day, inclusive; at most 62 days after `from`. */
-    to: DaySchema,
-    format: z.enum(['json', 'csv']).default('json'),
-    /** Days are calendar days in this IANA time zone (the service works in German time). */
-    timeZone: z
-      .string()
-      .max(64)
-      .refine(isValidTimeZone, 'Unknown IANA time zone')
-      .default('Europe/Berlin'),
-  })
-  .refine((query) => query.to >= query.from, { message: 'Must not be before from', path: ['to'] })
-  .refine(
-    (query) => Date.parse(query.to) - Date.parse(query.from) < MAXIMUM_BILLING_DAYS * 86_400_000,
-    { message: `At most ${MAXIMUM_BILLING_DAYS} days`, path: ['to'] },
-  );
+  .strictObject({ clientId: IdentifierSchema, ...dayRangeFields })
+  .refine(...toNotBeforeFrom)
+  .refine(...withinMaximumDays);
 
 /** Outcome keys of the report: every call outcome plus `unclassified` (no outcome set). */
 export const BILLING_OUTCOME_KEYS = [...CALL_OUTCOMES, 'unclassified'] as const;
@@ -53,21 +65,9 @@ export type BillingReport = z.infer<typeof BillingReportSchema>;
 
 /** `GET /reports/unassigned-lines`: calls to lines no client owns, per line and local day. */
 export const UnassignedLinesQuerySchema = z
-  .strictObject({
-    from: DaySchema,
-    to: DaySchema,
-    format: z.enum(['json', 'csv']).default('json'),
-    timeZone: z
-      .string()
-      .max(64)
-      .refine(isValidTimeZone, 'Unknown IANA time zone')
-      .default('Europe/Berlin'),
-  })
-  .refine((query) => query.to >= query.from, { message: 'Must not be before from', path: ['to'] })
-  .refine(
-    (query) => Date.parse(query.to) - Date.parse(query.from) < MAXIMUM_BILLING_DAYS * 86_400_000,
-    { message: `At most ${MAXIMUM_BILLING_DAYS} days`, path: ['to'] },
-  );
+  .strictObject(dayRangeFields)
+  .refine(...toNotBeforeFrom)
+  .refine(...withinMaximumDays);
 
 /** One line on one local day; only line-days with at least one call are listed. */
 export const UnassignedLineDaySchema = BillingDaySchema.extend({ line: z.string() });
