@@ -56,6 +56,9 @@ function prepareRenderer(): string {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
+  // The bundled host, as `npm start` runs it after a build (e2e/support/webShell.ts reads this).
+  const bundledHost = join(REPOSITORY_ROOT, 'out', 'main', 'webshell.js');
+  if (existsSync(bundledHost)) process.env.EMPFANG_HOST_ENTRY ??= bundledHost;
   // A private copy with one extra file, the baseline: an empty document from the same host.
   const copy = mkdtempSync(join(tmpdir(), 'empfang-measure-'));
   cpSync(built, copy, { recursive: true });
