@@ -7,6 +7,7 @@
 import {
   Invitation,
   Inviter,
+  RequestPendingError,
   SessionState,
   UserAgent,
   type Referral,
@@ -22,6 +23,7 @@ import type { CallNotifier } from './media/callNotifier';
 import type { RemoteAudio } from './media/remoteAudio';
 import type { Ringer } from './media/ringer';
 import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
+import { CallRecovery, type CallRecoveryPolicy, type RestartOutcome } from './sip/callRecovery';
 
 export interface CallControllerOptions {
   store: CallStore;
@@ -40,6 +42,10 @@ export interface CallControllerOptions {
   onLegFinished?(leg: CallLeg): void;
   /** How long an ended leg stays visible. */
   lingerMs?: number;
+  /** Proves the SIP link alive now (OPTIONS answered); gates ICE-triggered restarts. */
+  linkAlive?(): Promise<boolean>;
+  recoveryPolicy?: CallRecoveryPolicy;
+  random?: () => number;
 }
 
 interface LegRuntime {
@@ -52,6 +58,9 @@ interface LegRuntime {
   localEnd?: CallOutcome;
   statusCode?: number;
   transferTimer?: ReturnType<typeof setTimeout>;
+  /** The ICE-restart re-INVITE under way; a hold waits for it (SIP.js allows one at a time). */
+  restarting?: Promise<RestartOutcome>;
+  stopWatchingIce?: () => void;
 }
 
 export type DialProblem = 'invalid-number' | 'not-registered';
@@ -63,6 +72,16 @@ const TRANSFER_TIMEOUT_MS = 30_000;
 const DTMF_TONES = /^[0-9*#A-D]$/;
 /** How long a hold waits for the ACK of a just-answered call. */
 const ACK_WAIT_MS = 2_000;
+/** How long a hold waits for an ICE-restart re-INVITE under way. */
+const RESTART_WAIT_MS = 5_000;
+
+/** Answers that mean "the far end is not reachable yet" (it may still be reconnecting). */
+const UNREACHABLE_STATUSES = new Set([404, 408, 410, 477, 480, 500, 503, 504]);
+
+function restartOutcomeOf(statusCode: number | undefined): RestartOutcome {
+  if (statusCode === 491) return 'glare';
+  return UNREACHABLE_STATUSES.has(statusCode ?? 0) ? 'unreachable' : 'failed';
+}
 
 function delay(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -70,8 +89,34 @@ function delay(milliseconds: number): Promise<void> {
 
 export class CallController {
   private readonly runtimes = new Map<string, LegRuntime>();
+  private readonly recovery: CallRecovery;
 
-  constructor(private readonly options: CallControllerOptions) {}
+  constructor(private readonly options: CallControllerOptions) {
+    this.recovery = new CallRecovery({
+      restart: (id) => this.restartIce(id),
+      eligible: (id) => this.canRestartIce(id),
+      ownsCallId: (id) => this.runtimes.get(id)?.session instanceof Inviter,
+      linkAlive: () => options.linkAlive?.() ?? Promise.resolve(true),
+      onRecovered: (id) => {
+        if (this.store.legs[id]?.lastError === 'recovery-failed') {
+          this.store.patchLeg(id, { lastError: undefined });
+        }
+      },
+      onFailed: (id) => this.store.patchLeg(id, { lastError: 'recovery-failed' }),
+      policy: options.recoveryPolicy,
+      random: options.random,
+    });
+  }
+
+  /** The SIP link died (watchdog): attempts under way no longer count. */
+  linkLost(): void {
+    this.recovery.linkLost();
+  }
+
+  /** Re-registered after a loss: every talking leg restarts ICE with a re-INVITE. */
+  linkRestored(): void {
+    this.recovery.linkRestored();
+  }
 
   private get store() {
     return this.options.store.getState();
@@ -214,6 +259,8 @@ export class CallController {
     // A re-INVITE before the caller's ACK would leave SIP.js's dialog with two open offers
     // (it then drops the call): wait for the ACK, which normally follows the 200 at once.
     await Promise.race([runtime.acknowledged, delay(ACK_WAIT_MS)]);
+    // SIP.js sends one re-INVITE at a time: let an ICE restart under way finish first.
+    if (runtime.restarting) await Promise.race([runtime.restarting, delay(RESTART_WAIT_MS)]);
     const previous = session.sessionDescriptionHandlerOptionsReInvite;
     session.sessionDescriptionHandlerOptionsReInvite = { ...previous, hold } as typeof previous;
     this.store.patchLeg(id, { pending: hold ? 'hold' : 'resume' });
@@ -401,6 +448,10 @@ export class CallController {
       this.store.applyCallEvent(id, 'established', { connectedAt: Date.now() });
       this.attachRemoteAudio(id);
       this.applyTrackSwitches(id);
+      this.recovery.track(id);
+      runtime.stopWatchingIce = this.options
+        .mediaOf(runtime.session)
+        ?.watchIce((iceState) => this.recovery.iceChanged(id, iceState));
     } else if (state === SessionState.Terminated) {
       // SIP.js reports the final response to the request delegate after this state change:
       // finish on the next turn so the status code (e.g. 486) is known.
@@ -412,6 +463,8 @@ export class CallController {
     const leg = this.store.legs[id];
     if (!leg) return;
     if (runtime.transferTimer !== undefined) clearTimeout(runtime.transferTimer);
+    runtime.stopWatchingIce?.();
+    this.recovery.forget(id);
     const patch = { endedAt: Date.now(), statusCode: runtime.statusCode };
     if (leg.state === CallState.Ringing) {
       const declined = runtime.localEnd === 'declined';
@@ -508,6 +561,59 @@ export class CallController {
     const parent = this.runtimes.get(id);
     if (parent) parent.localEnd = 'transferred';
     this.startOutgoing(inviter, referral.referTo.uri);
+  }
+
+  /** Established, talking (not held), no hold/transfer under way. */
+  private canRestartIce(id: string): boolean {
+    const runtime = this.runtimes.get(id);
+    const leg = this.store.legs[id];
+    return (
+      runtime !== undefined &&
+      !runtime.held &&
+      runtime.session.state === SessionState.Established &&
+      leg?.state === CallState.Active &&
+      leg.pending === undefined
+    );
+  }
+
+  /**
+   * One re-INVITE whose offer restarts ICE (new ufrag/pwd, fresh candidates). The options are
+   * set for this request only: SIP.js keeps re-INVITE options, and a later hold must not
+   * restart ICE again. A rejection leaves the call as it was (SIP.js rolls the offer back).
+   */
+  private restartIce(id: string): Promise<RestartOutcome> {
+    const runtime = this.runtimes.get(id);
+    if (!runtime || !this.canRestartIce(id)) return Promise.resolve('gone');
+    const session = runtime.session;
+    const previous = session.sessionDescriptionHandlerOptionsReInvite;
+    const restartOptions = {
+      ...previous,
+      hold: false,
+      offerOptions: { iceRestart: true },
+    };
+    const restarting = new Promise<RestartOutcome>((resolve) => {
+      session
+        .invite({
+          sessionDescriptionHandlerOptions: restartOptions,
+          requestDelegate: {
+            onAccept: () => resolve('accepted'),
+            onReject: (response) => resolve(restartOutcomeOf(response.message.statusCode)),
+          },
+        })
+        .catch((error: unknown) => {
+          if (session.state !== SessionState.Established) resolve('gone');
+          else resolve(error instanceof RequestPendingError ? 'glare' : 'failed');
+        });
+    }).finally(() => {
+      // SIP.js stores a shallow copy: the nested offerOptions object identifies our options.
+      const current = session.sessionDescriptionHandlerOptionsReInvite as { offerOptions?: object };
+      if (current.offerOptions === restartOptions.offerOptions) {
+        session.sessionDescriptionHandlerOptionsReInvite = previous;
+      }
+      if (runtime.restarting === restarting) runtime.restarting = undefined;
+    });
+    runtime.restarting = restarting;
+    return restarting;
   }
 
   private attachRemoteAudio(id: string): void {

@@ -60,7 +60,13 @@ export interface CallLeg {
   /** An operation on this leg is waiting for the far end (hold re-INVITE, REFER). */
   pending?: 'hold' | 'resume' | 'transfer';
   /** The last operation that failed, e.g. a rejected hold; cleared by the next success. */
-  lastError?: 'hold-failed' | 'transfer-failed' | 'dtmf-failed' | 'media-failed';
+  lastError?:
+    | 'hold-failed'
+    | 'transfer-failed'
+    | 'dtmf-failed'
+    | 'media-failed'
+    /** The ICE-restart re-INVITE after a network problem failed; the call is still up. */
+    | 'recovery-failed';
 }
 
 export interface RegistrationView {

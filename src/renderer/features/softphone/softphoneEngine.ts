@@ -30,11 +30,14 @@ import { WebAudioRinger, type Ringer } from './media/ringer';
 import { webSessionMedia, type SessionMedia } from './media/sessionMedia';
 import { DigestKeyring } from './sip/digestKeyring';
 import { RegistrationClient } from './sip/registrationClient';
+import type { CallRecoveryPolicy } from './sip/callRecovery';
 import { RegistrationDriver } from './sip/registrationDriver';
 import { SocketTransport, type SipSocketFactory } from './sip/socketTransport';
 
 /** Answering must never wait for ICE gathering: host candidates on a LAN take a few ms. */
 export const ICE_GATHERING_TIMEOUT_MS = 200;
+/** How long an OPTIONS probe may take to prove the link alive before an ICE restart. */
+const LINK_CHECK_TIMEOUT_MS = 2_000;
 
 export interface SoftphoneEngineOptions {
   store: CallStore;
@@ -57,6 +60,8 @@ export interface SoftphoneEngineOptions {
   notificationText?: (leg: CallLeg) => { title: string; body: string };
   onLegFinished?: (leg: CallLeg) => void;
   lingerMs?: number;
+  /** Timings of the ICE-restart recovery (tests shorten them). */
+  recoveryPolicy?: CallRecoveryPolicy;
 }
 
 interface Account {
@@ -110,6 +115,9 @@ export class SoftphoneEngine {
       }),
       onLegFinished: options.onLegFinished,
       lingerMs: options.lingerMs,
+      linkAlive: () => this.linkAlive(),
+      recoveryPolicy: options.recoveryPolicy,
+      random: options.random,
     });
   }
 
@@ -273,8 +281,11 @@ export class SoftphoneEngine {
       onLinkLost: () => {
         const presence = this.store.presence;
         if (presence !== 'offline') this.store.setPresence('not-ready', { notice: 'link-lost' });
+        this.calls.linkLost();
       },
       onLinkRestored: () => {
+        // Calls survive the new connection; their media restarts ICE (rule 14).
+        this.calls.linkRestored();
         if (this.wantsAvailable) {
           this.wantsAvailable = false;
           this.store.setPresence('available');
@@ -297,6 +308,17 @@ export class SoftphoneEngine {
     account.driver.dispose();
     await account.userAgent.stop().catch(() => undefined);
     this.store.setRegistration({ health: 'stopped', lastProblem: undefined });
+  }
+
+  /** An answered OPTIONS on the current connection, within a short time. */
+  private async linkAlive(): Promise<boolean> {
+    const account = this.account;
+    if (!account || account.driver.current.phase !== LinkPhase.Registered) return false;
+    const answered = await Promise.race([
+      account.registration.probe(),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), LINK_CHECK_TIMEOUT_MS)),
+    ]);
+    return answered;
   }
 
   private onWatchdogState(state: WatchdogState): void {

@@ -114,6 +114,8 @@ export const softphoneTranslations = defineTranslations({
         'transfer-failed': 'Weiterleiten ist fehlgeschlagen – der Anruf ist gehalten.',
         'dtmf-failed': 'Tonwahl konnte nicht gesendet werden.',
         'media-failed': 'Audio konnte nicht gestartet werden (Mikrofon?).',
+        'recovery-failed':
+          'Nach der Netzwerkstörung konnte die Audioverbindung nicht neu aufgebaut werden. Der Anruf besteht weiter – falls nichts zu hören ist, bitte auflegen und neu anrufen.',
         invalidTarget: 'Das ist keine gültige Rufnummer oder Durchwahl.',
       },
     },
@@ -262,6 +264,8 @@ export const softphoneTranslations = defineTranslations({
         'transfer-failed': 'The transfer failed – the call is on hold.',
         'dtmf-failed': 'The tones could not be sent.',
         'media-failed': 'Audio could not start (microphone?).',
+        'recovery-failed':
+          'After the network problem the audio connection could not be re-established. The call is still up – if you cannot hear anything, hang up and call again.',
         invalidTarget: 'That is not a valid number or extension.',
       },
     },

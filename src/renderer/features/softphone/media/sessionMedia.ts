@@ -14,6 +14,8 @@ export interface SessionMedia {
   useMicrophone(stream: MediaStream): Promise<void>;
   remoteStream(): MediaStream | undefined;
   localStream(): MediaStream | undefined;
+  /** Follows the ICE connection state (call recovery); returns the unsubscribe function. */
+  watchIce(listener: (state: RTCIceConnectionState) => void): () => void;
 }
 
 /** DTMF tone length and gap (ms): long enough for IVRs, short enough for quick dialling. */
@@ -32,6 +34,14 @@ export function webSessionMedia(session: Session): SessionMedia | undefined {
     useMicrophone: (stream) => replaceMicrophone(handler, stream),
     remoteStream: () => handler.remoteMediaStream,
     localStream: () => handler.localMediaStream,
+    watchIce: (listener) => {
+      const peerConnection = handler.peerConnection;
+      if (!peerConnection) return () => undefined;
+      // An event listener, not SIP.js's single peerConnectionDelegate slot.
+      const onChange = () => listener(peerConnection.iceConnectionState);
+      peerConnection.addEventListener('iceconnectionstatechange', onChange);
+      return () => peerConnection.removeEventListener('iceconnectionstatechange', onChange);
+    },
   };
 }
 

@@ -19,6 +19,11 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
   microphoneSwitches = 0;
   remoteSdp: string | undefined;
   closed = false;
+  /** Offers made with `offerOptions.iceRestart`; each one changes the ICE ufrag. */
+  iceRestarts = 0;
+  /** Fails the next offer (a broken handler during recovery). */
+  failNextOffer = false;
+  readonly iceListeners = new Set<(state: RTCIceConnectionState) => void>();
 
   constructor(private readonly rfc4733: boolean) {}
 
@@ -27,7 +32,14 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
   }
 
   async getDescription(options?: SessionDescriptionHandlerOptions): Promise<BodyAndContentType> {
-    const hold = (options as { hold?: boolean } | undefined)?.hold === true;
+    const extended = options as
+      { hold?: boolean; offerOptions?: { iceRestart?: boolean } } | undefined;
+    const hold = extended?.hold === true;
+    if (this.failNextOffer) {
+      this.failNextOffer = false;
+      throw new Error('offer failed');
+    }
+    if (extended?.offerOptions?.iceRestart) this.iceRestarts += 1;
     const direction = hold ? 'sendonly' : 'sendrecv';
     const events = this.rfc4733 ? ' 101' : '';
     const body = [
@@ -39,6 +51,7 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
       `m=audio 40000 RTP/AVP 0${events}`,
       'a=rtpmap:0 PCMU/8000',
       ...(this.rfc4733 ? ['a=rtpmap:101 telephone-event/8000'] : []),
+      `a=ice-ufrag:fake${this.iceRestarts}`,
       `a=${direction}`,
       '',
     ].join('\r\n');
@@ -52,6 +65,11 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
   async setDescription(sdp: string): Promise<void> {
     if (!/^m=audio /m.test(sdp)) throw new Error('no audio in the remote description');
     this.remoteSdp = sdp;
+  }
+
+  /** Reports an ICE connection state as the peer connection would. */
+  emitIce(state: RTCIceConnectionState): void {
+    for (const listener of this.iceListeners) listener(state);
   }
 
   sendDtmf(tones: string): boolean {
@@ -85,5 +103,9 @@ export function fakeMediaOf(session: Session): SessionMedia | undefined {
     },
     remoteStream: () => undefined,
     localStream: () => undefined,
+    watchIce: (listener) => {
+      handler.iceListeners.add(listener);
+      return () => handler.iceListeners.delete(listener);
+    },
   };
 }

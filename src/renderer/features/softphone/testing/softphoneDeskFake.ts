@@ -9,6 +9,7 @@ import {
   type SettingsView,
 } from '../../../../shared/contract/services/settingsService';
 import type { WatchdogPolicy } from '../../../../shared/domain/registrationWatchdog';
+import type { CallRecoveryPolicy } from '../sip/callRecovery';
 import { createCallStore, type CallStore } from '../callStore';
 import type { CallNotifier } from '../media/callNotifier';
 import type { RemoteAudio } from '../media/remoteAudio';
@@ -89,6 +90,7 @@ export async function createSoftphoneDeskFake(
     password?: string;
     rfc4733?: boolean;
     policy?: WatchdogPolicy;
+    recoveryPolicy?: CallRecoveryPolicy;
     storage?: Map<string, string>;
   } = {},
 ): Promise<SoftphoneDeskFake> {
@@ -154,6 +156,7 @@ export async function createSoftphoneDeskFake(
       return { stream: {} as MediaStream, fellBack: remoteAudio.missing.has(deviceId) };
     },
     policy: options.policy,
+    recoveryPolicy: options.recoveryPolicy,
     storage: {
       getItem: (key) => storage.get(key) ?? null,
       setItem: (key, value) => void storage.set(key, value),

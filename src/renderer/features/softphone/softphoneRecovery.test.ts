@@ -1,0 +1,177 @@
+import type { Session } from 'sip.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CallState } from '../../../shared/domain/callState';
+import { liveLegs, type CallLeg } from './callStore';
+import type { CallRecoveryPolicy } from './sip/callRecovery';
+import { SessionDescriptionHandlerFake } from './testing/sessionDescriptionHandlerFake';
+import {
+  createSoftphoneDeskFake,
+  FAST_WATCHDOG_POLICY,
+  type SoftphoneDeskFake,
+} from './testing/softphoneDeskFake';
+import { SipNetworkFake } from './testing/sipNetworkFake';
+
+/** Short delays so the wiring runs in real time; the rules themselves are in callRecovery.test. */
+const FAST_RECOVERY: CallRecoveryPolicy = {
+  iceGraceMs: 100,
+  staggerMs: [150, 200],
+  glareOwnerMs: [210, 400],
+  glareOtherMs: [0, 200],
+  attemptTimeoutMs: 2_000,
+};
+
+const desks: SoftphoneDeskFake[] = [];
+
+afterEach(async () => {
+  for (const created of desks.splice(0)) await created.engine.dispose();
+});
+
+async function availableDesk(network: SipNetworkFake, user: string) {
+  const desk = await createSoftphoneDeskFake(network, user, {
+    policy: FAST_WATCHDOG_POLICY,
+    recoveryPolicy: FAST_RECOVERY,
+  });
+  desks.push(desk);
+  await vi.waitFor(() => expect(desk.store.getState().registration.health).toBe('registered'));
+  expect(desk.engine.setPresence('available')).toEqual({ ok: true });
+  return desk;
+}
+
+const onlyLeg = (desk: SoftphoneDeskFake): CallLeg => {
+  const live = liveLegs(desk.store.getState());
+  expect(live).toHaveLength(1);
+  return live[0]!;
+};
+
+function handlerOf(desk: SoftphoneDeskFake): SessionDescriptionHandlerFake {
+  const runtimes = (desk.engine.calls as unknown as { runtimes: Map<string, { session: Session }> })
+    .runtimes;
+  const [runtime] = [...runtimes.values()];
+  return runtime!.session.sessionDescriptionHandler as SessionDescriptionHandlerFake;
+}
+
+/** re-INVITEs on the wire: INVITEs whose To already carries the far end's tag. */
+function reInvites(network: SipNetworkFake): string[] {
+  return network
+    .requestsOf('INVITE')
+    .map((request) => request.text)
+    .filter((text) => /^To:.*;tag=/im.test(text));
+}
+
+async function connectedPair() {
+  const network = new SipNetworkFake();
+  const alice = await availableDesk(network, '1001');
+  const bob = await availableDesk(network, '1002');
+  await alice.engine.calls.dial('1002');
+  await vi.waitFor(() => expect(onlyLeg(bob).state).toBe(CallState.Ringing));
+  await bob.engine.calls.answer(onlyLeg(bob).id);
+  await vi.waitFor(() => {
+    expect(onlyLeg(alice).state).toBe(CallState.Active);
+    expect(onlyLeg(bob).state).toBe(CallState.Active);
+  });
+  // Let the ACK arrive before anything re-INVITEs.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return { network, alice, bob };
+}
+
+/** 200 OKs the desks sent to INVITEs: the initial one plus every accepted re-INVITE. */
+const acceptedInvites = (network: SipNetworkFake) =>
+  network.responses.filter((response) => response.method === 'INVITE' && response.status === 200)
+    .length;
+
+const health = (desk: SoftphoneDeskFake) => desk.store.getState().registration.health;
+
+describe('calls recover after a network cut (ICE-restart re-INVITE)', () => {
+  it('after the link returns each desk restarts ICE with one accepted re-INVITE, no storm', async () => {
+    const { network, alice, bob } = await connectedPair();
+    network.setMode('silent');
+    await vi.waitFor(() => {
+      expect(health(alice)).toBe('offline');
+      expect(health(bob)).toBe('offline');
+    });
+    expect(reInvites(network)).toHaveLength(0);
+    network.setMode('up');
+    await vi.waitFor(() => expect(acceptedInvites(network)).toBe(3));
+    const sent = reInvites(network).length;
+    // Wait out anything a storm would send late.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(reInvites(network)).toHaveLength(sent);
+    // One per desk; a desk that re-registered before the other got 404 once and retried once.
+    expect(sent).toBeGreaterThanOrEqual(2);
+    expect(sent).toBeLessThanOrEqual(4);
+    expect(acceptedInvites(network)).toBe(3);
+    for (const text of reInvites(network)) expect(text).toMatch(/a=ice-ufrag:fake[12]/);
+    expect(handlerOf(alice).iceRestarts).toBeGreaterThanOrEqual(1);
+    expect(handlerOf(bob).iceRestarts).toBeGreaterThanOrEqual(1);
+    expect(network.requestsOf('BYE')).toHaveLength(0);
+    for (const desk of [alice, bob]) {
+      expect(onlyLeg(desk).state).toBe(CallState.Active);
+      expect(onlyLeg(desk).lastError).toBeUndefined();
+    }
+  });
+
+  it('ICE failing on a live link restarts once, after an OPTIONS proved the link', async () => {
+    const { network, alice, bob } = await connectedPair();
+    const optionsBefore = network.optionsCount;
+    handlerOf(alice).emitIce('failed');
+    handlerOf(alice).emitIce('disconnected');
+    handlerOf(alice).emitIce('failed');
+    await vi.waitFor(() => expect(reInvites(network)).toHaveLength(1));
+    expect(network.optionsCount).toBeGreaterThan(optionsBefore);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(reInvites(network)).toHaveLength(1);
+    expect(handlerOf(alice).iceRestarts).toBe(1);
+    expect(handlerOf(bob).iceRestarts).toBe(0);
+    expect(onlyLeg(alice).state).toBe(CallState.Active);
+    expect(onlyLeg(bob).state).toBe(CallState.Active);
+  });
+
+  it('glare: both desks restart at once, get 491, and each retries once', async () => {
+    const { network, alice, bob } = await connectedPair();
+    handlerOf(alice).emitIce('failed');
+    handlerOf(bob).emitIce('failed');
+    await vi.waitFor(() => expect(network.responses.some((r) => r.status === 491)).toBe(true));
+    // The initial INVITE's 200 and one accepted restart per desk.
+    await vi.waitFor(() => expect(acceptedInvites(network)).toBe(3), { timeout: 3_000 });
+    expect(reInvites(network).length).toBeLessThanOrEqual(4);
+    expect(network.requestsOf('BYE')).toHaveLength(0);
+    for (const desk of [alice, bob]) {
+      expect(onlyLeg(desk).state).toBe(CallState.Active);
+      expect(onlyLeg(desk).lastError).toBeUndefined();
+    }
+  });
+
+  it('a refused restart keeps the call up and tells the agent', async () => {
+    const { network, alice, bob } = await connectedPair();
+    // Bob cannot answer the new offer: SIP.js answers the re-INVITE with 488.
+    handlerOf(bob).failNextOffer = true;
+    handlerOf(alice).emitIce('failed');
+    await vi.waitFor(() => expect(onlyLeg(alice).lastError).toBe('recovery-failed'));
+    expect(network.responses.some((response) => response.status === 488)).toBe(true);
+    expect(network.requestsOf('BYE')).toHaveLength(0);
+    expect(onlyLeg(alice).state).toBe(CallState.Active);
+    expect(onlyLeg(bob).state).toBe(CallState.Active);
+    // The next restart works and clears the notice.
+    handlerOf(alice).emitIce('connected');
+    handlerOf(alice).emitIce('failed');
+    await vi.waitFor(() => expect(onlyLeg(alice).lastError).toBeUndefined());
+  });
+
+  it('held calls are left alone, and a later hold does not restart ICE again', async () => {
+    const { network, alice, bob } = await connectedPair();
+    handlerOf(alice).emitIce('failed');
+    await vi.waitFor(() => expect(handlerOf(alice).iceRestarts).toBe(1));
+    await vi.waitFor(() => expect(reInvites(network)).toHaveLength(1));
+    expect(await alice.engine.calls.setHold(onlyLeg(alice).id, true)).toBe(true);
+    expect(handlerOf(alice).iceRestarts).toBe(1);
+    expect(reInvites(network)).toHaveLength(2);
+    // Alice holds: after a cut only Bob (not holding) restarts.
+    network.setMode('silent');
+    await vi.waitFor(() => expect(health(alice)).toBe('offline'));
+    network.setMode('up');
+    await vi.waitFor(() => expect(handlerOf(bob).iceRestarts).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(handlerOf(alice).iceRestarts).toBe(1);
+    expect(onlyLeg(alice).state).toBe(CallState.Held);
+  });
+});
