@@ -5,10 +5,11 @@
  * path-traversal protection: only files inside that folder, no hidden files, known types only.
  */
 import { readFile as readFileFromDisk } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import { APP_PROTOCOL } from '../../shared/contract/channels';
 import { APP_HOST } from './appOrigin';
 import { RENDERER_CONTENT_TYPES } from '../services/rendererFiles/rendererContentTypes';
+import { rendererFileFor } from '../services/rendererFiles/rendererFilePath';
 import type { CustomSchemePrivileges, ProtocolLike } from './electronApi';
 
 export const APP_SCHEME_PRIVILEGES: CustomSchemePrivileges = {
@@ -49,21 +50,7 @@ export function resolveRendererPath(
   } catch {
     return undefined;
   }
-  if (path === '' || path === '/') path = '/index.html';
-  // Decoding can produce separators and dot segments the URL parser never saw.
-  if (path.includes('\0') || path.includes('\\')) return undefined;
-  const segments = path.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment.startsWith('.') || segment.includes(':'))) {
-    return undefined;
-  }
-  if (!RENDERER_CONTENT_TYPES[extname(path).toLowerCase()]) return undefined;
-  const root = resolve(rendererDirectory);
-  const file = resolve(root, ...segments);
-  const inside = relative(root, file);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-    return undefined;
-  }
-  return file;
+  return rendererFileFor(rendererDirectory, path)?.path;
 }
 
 export interface AppRequestOptions {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { RENDERER_CONTENT_TYPES } from '../services/rendererFiles/rendererContentTypes';
+import { rendererFileFor } from '../services/rendererFiles/rendererFilePath';
 
 export interface StaticFile {
   body: Buffer;
@@ -21,14 +20,10 @@ export async function readStaticFile(
   } catch {
     return undefined;
   }
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const resolved = normalize(join(root, relative));
-  if (!resolved.startsWith(normalize(root) + sep)) return undefined;
-  if (relative.split('/').some((part) => part.startsWith('.'))) return undefined;
-  const contentType = RENDERER_CONTENT_TYPES[extname(resolved).toLowerCase()];
-  if (!contentType) return undefined;
+  const file = rendererFileFor(root, decoded);
+  if (!file) return undefined;
   try {
-    return { body: await readFile(resolved), contentType };
+    return { body: await readFile(file.path), contentType: file.contentType };
   } catch {
     return undefined;
   }
