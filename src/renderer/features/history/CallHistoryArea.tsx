@@ -34,6 +34,7 @@ export function CallHistoryArea() {
           <span>{t('search')}</span>
           <input
             type="search"
+            autoComplete="off"
             value={query}
             maxLength={64}
             onChange={(event) => history.setQuery(event.target.value)}

@@ -104,6 +104,7 @@ export function NoteFieldInputs({ form }: { form: NoteForm }) {
           id={id}
           name="concern"
           rows={3}
+          autoComplete="off"
           value={form.fields.concern}
           maxLength={LIMITS.concern}
           aria-invalid={invalid || undefined}
@@ -115,6 +116,7 @@ export function NoteFieldInputs({ form }: { form: NoteForm }) {
           id={id}
           name="freeText"
           rows={4}
+          autoComplete="off"
           value={form.fields.freeText}
           maxLength={LIMITS.freeText}
           onChange={(event) => update('freeText', event.target.value)}
@@ -124,6 +126,7 @@ export function NoteFieldInputs({ form }: { form: NoteForm }) {
         <input
           id={id}
           name="tags"
+          autoComplete="off"
           value={tagText}
           maxLength={1400}
           onChange={(event) => {

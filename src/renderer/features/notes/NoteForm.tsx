@@ -108,6 +108,9 @@ function ActiveNoteForm({ form }: { form: NoteFormState }) {
 
   return (
     <form
+      // Off for the whole form: Chromium keeps the values of fields that may autocomplete in
+      // its session-restore file, in clear (found by e2e/webshell/privacyCanary.spec.ts).
+      autoComplete="off"
       className="note-form"
       aria-labelledby="note-form-title"
       data-testid="note-form"

@@ -29,7 +29,7 @@ export function DialPad() {
       <h2 id="softphone-dialpad-title" className="softphone-heading">
         {t('dialpad.heading')}
       </h2>
-      <form onSubmit={submit}>
+      <form autoComplete="off" onSubmit={submit}>
         <label className="softphone-inline-field">
           <span>{t('dialpad.number')}</span>
           <input

@@ -28,7 +28,12 @@ export function TransferForm({
     else void engine.calls.startConsultation(legId, target);
   };
   return (
-    <form className="softphone-transfer" onSubmit={submit} data-testid={`softphone-${mode}-form`}>
+    <form
+      className="softphone-transfer"
+      autoComplete="off"
+      onSubmit={submit}
+      data-testid={`softphone-${mode}-form`}
+    >
       <label className="softphone-inline-field">
         <span>{t('call.transferTarget')}</span>
         <input
