@@ -95,7 +95,9 @@ test('no canary of a note reaches the desk profile, data folder or logs in clear
     await expect(page.getByTestId('note-saved')).toBeVisible();
     // 3: a draft, saved as the agent types, never submitted.
     await fillNote(`${canaryConcern} drei`);
-    await page.waitForTimeout(1_000);
+    // Chromium writes its session-restore file (which holds form state) about 2.5 s after a
+    // change: wait for it, so a leak there is found every time, not by chance.
+    await page.waitForTimeout(3_500);
 
     // The control: the page writes a string into IndexedDB in clear.
     // (A string expression: the e2e types have no DOM.)
