@@ -79,7 +79,10 @@ const RESTART_WAIT_MS = 5_000;
 const UNREACHABLE_STATUSES = new Set([404, 408, 410, 477, 480, 500, 503, 504]);
 
 function restartOutcomeOf(statusCode: number | undefined): RestartOutcome {
-  if (statusCode === 491) return 'glare';
+  // SIP.js answers a colliding offer with 488 instead of 491 while its own offer is still being
+  // prepared (the peer connection holds a local offer): our unchanged codecs cannot be the
+  // reason for a 488 to an ICE restart, so it is treated as glare (one retry).
+  if (statusCode === 491 || statusCode === 488) return 'glare';
   return UNREACHABLE_STATUSES.has(statusCode ?? 0) ? 'unreachable' : 'failed';
 }
 

@@ -58,6 +58,16 @@ describe('restart after the link returned', () => {
     expect(recovered).toEqual(['a', 'b']);
   });
 
+  it('the callee waits a random 1–2 s stagger before an ICE-triggered restart too', async () => {
+    const { recovery, restarts } = recoveryFake({ owner: false, random: 0 });
+    recovery.track('a');
+    recovery.iceChanged('a', 'failed');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(restarts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(restarts).toEqual([{ legId: 'a', at: 1_000 }]);
+  });
+
   it('the callee waits a random 1–2 s stagger before its restart', async () => {
     const { recovery, restarts } = recoveryFake({ owner: false, random: 0.5 });
     recovery.track('a');

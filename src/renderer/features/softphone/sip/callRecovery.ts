@@ -5,9 +5,10 @@
  * other offer pending), so every rule below is unit-tested with fakes and fake timers.
  *
  * Rules:
- * - Link restored (re-registered after a loss): every eligible leg restarts once. The owner of
- *   the Call-ID (the caller) goes at once, the other side after a short random stagger, so two
- *   desks in one call rarely collide.
+ * - Link restored (re-registered after a loss): every eligible leg restarts once.
+ * - Both desks of a call usually see the same cut at the same moment, and each must restart its
+ *   own ICE (rtpengine keeps one ICE session per side). So the owner of the Call-ID (the caller)
+ *   goes at once and the other side after a short random stagger: their offers rarely collide.
  * - ICE `failed`, or `disconnected` for longer than a grace period: one restart, but only after
  *   an OPTIONS probe proved the SIP link alive (a re-INVITE into a dead link would block the
  *   dialog until SIP.js's 32 s timeout); a dead link is the watchdog's case above. After one
@@ -31,8 +32,6 @@ export type RestartOutcome =
   | 'failed'
   /** The leg ended or can no longer be restarted; nothing to report. */
   | 'gone';
-
-export type RecoveryTrigger = 'link' | 'ice';
 
 export interface CallRecoveryPolicy {
   /** How long ICE may stay `disconnected` before it counts as broken. */
@@ -137,7 +136,7 @@ export class CallRecovery {
 
   linkRestored(): void {
     this.linkUp = true;
-    for (const legId of this.legs.keys()) this.request(legId, 'link');
+    for (const legId of this.legs.keys()) this.request(legId);
   }
 
   iceChanged(legId: string, state: IceState): void {
@@ -170,10 +169,10 @@ export class CallRecovery {
       leg.iceSpent = false;
       return;
     }
-    if (this.legs.get(legId) === leg && BROKEN_ICE.includes(leg.ice)) this.request(legId, 'ice');
+    if (this.legs.get(legId) === leg && BROKEN_ICE.includes(leg.ice)) this.request(legId);
   }
 
-  private request(legId: string, trigger: RecoveryTrigger): void {
+  private request(legId: string): void {
     const leg = this.legs.get(legId);
     if (!leg || !this.linkUp) return;
     if (leg.busy) {
@@ -182,8 +181,7 @@ export class CallRecovery {
     }
     if (!this.options.eligible(legId)) return;
     leg.busy = true;
-    const stagger =
-      trigger === 'link' && !this.options.ownsCallId(legId) ? this.pick(this.policy.staggerMs) : 0;
+    const stagger = this.options.ownsCallId(legId) ? 0 : this.pick(this.policy.staggerMs);
     if (stagger === 0) void this.attempt(legId, leg, false);
     else leg.timer = setTimeout(() => this.afterTimer(legId, leg, false), stagger);
   }
@@ -206,7 +204,7 @@ export class CallRecovery {
       leg.busy = false;
       if (leg.again) {
         leg.again = false;
-        this.request(legId, 'link');
+        this.request(legId);
       }
       return;
     }

@@ -21,8 +21,8 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
   closed = false;
   /** Offers made with `offerOptions.iceRestart`; each one changes the ICE ufrag. */
   iceRestarts = 0;
-  /** Fails the next offer (a broken handler during recovery). */
-  failNextOffer = false;
+  /** How many of the next descriptions fail (a broken handler during recovery). */
+  failDescriptions = 0;
   readonly iceListeners = new Set<(state: RTCIceConnectionState) => void>();
 
   constructor(private readonly rfc4733: boolean) {}
@@ -35,9 +35,9 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
     const extended = options as
       { hold?: boolean; offerOptions?: { iceRestart?: boolean } } | undefined;
     const hold = extended?.hold === true;
-    if (this.failNextOffer) {
-      this.failNextOffer = false;
-      throw new Error('offer failed');
+    if (this.failDescriptions > 0) {
+      this.failDescriptions -= 1;
+      throw new Error('description failed');
     }
     if (extended?.offerOptions?.iceRestart) this.iceRestarts += 1;
     const direction = hold ? 'sendonly' : 'sendrecv';
