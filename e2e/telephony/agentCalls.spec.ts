@@ -3,18 +3,10 @@
  * from WebRTC stats, hold/resume, mute, call waiting and swap, blind and attended transfer.
  * Run inside the lab: bash lab/run-isolated.sh npx playwright test --project telephony
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { generateLabAudio, labSkipReason } from '../support/lab';
-import {
-  answer,
-  callIn,
-  closeAll,
-  dial,
-  incomingCard,
-  launchTelephonyBrowser,
-  openAgentDesk,
-  type AgentDesk,
-} from './support/agentDesk';
+import { expect, test, type Page } from '@playwright/test';
+import { labSkipReason } from '../support/lab';
+import { answer, callIn, dial, incomingCard, type AgentDesk } from './support/agentDesk';
+import { agentDeskSuite } from './support/agentDeskSuite';
 import { measureFlow } from './support/pageProbe';
 
 test.skip(!!labSkipReason(), labSkipReason());
@@ -24,27 +16,7 @@ const HEARD = 1e-3;
 /** Silence (a disabled track) stays below this. */
 const SILENT = 1e-5;
 
-let browser: Browser;
-const desks: AgentDesk[] = [];
-
-test.beforeAll(async () => {
-  const audio = await generateLabAudio();
-  browser = await launchTelephonyBrowser(audio.toneWav);
-});
-
-test.afterEach(async () => {
-  await closeAll(desks.splice(0));
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-});
-
-async function desk(user: string): Promise<AgentDesk> {
-  const opened = await openAgentDesk(browser, user);
-  desks.push(opened);
-  return opened;
-}
+const { desk } = agentDeskSuite();
 
 /** `caller` dials `callee`'s user, `callee` answers; both end in an active call. */
 async function connect(caller: AgentDesk, callee: AgentDesk): Promise<void> {

@@ -7,9 +7,9 @@
  *
  * - media cut (12 s): SIP stays up, ICE breaks → the ICE-triggered restart (during the cut).
  * - SIP + media cut: both desks reconnect and re-register → the link-triggered restart. This
- *   needs the lab's Kamailio to send in-dialog requests to a desk's new WebSocket connection
- *   (route WS_CURRENT_CONNECTION); without it the dialog's alias names the dead connection and
- *   no re-INVITE can reach the other desk, so the test is skipped with that reason.
+ *   needs the proxy to send in-dialog requests to a desk's new WebSocket connection (the lab's
+ *   Kamailio does so in route WS_CURRENT_CONNECTION; a production PBX needs the same, e.g. SIP
+ *   outbound, RFC 5626), or no re-INVITE can reach the other desk.
  *
  * On loopback the media path itself comes back without any re-INVITE (same addresses; ICE
  * consent checks resume), so the audio checks show the call works after the restart, not that
@@ -17,22 +17,11 @@
  * Run inside the lab:
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/callRecovery.spec.ts
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { cutNetwork, generateLabAudio, labSkipReason, restoreNetwork } from '../support/lab';
-import {
-  answer,
-  callIn,
-  closeAll,
-  dial,
-  incomingCard,
-  launchTelephonyBrowser,
-  openAgentDesk,
-  type AgentDesk,
-} from './support/agentDesk';
+import { expect, test, type Page } from '@playwright/test';
+import { cutNetwork, labSkipReason, restoreNetwork } from '../support/lab';
+import { answer, callIn, dial, incomingCard, type AgentDesk } from './support/agentDesk';
+import { agentDeskSuite } from './support/agentDeskSuite';
 import { measureFlow, probeEvents, type ProbeEvent } from './support/pageProbe';
-import { REPOSITORY_ROOT } from '../support/webShell';
 
 test.skip(!!labSkipReason(), labSkipReason());
 
@@ -46,22 +35,7 @@ const RECOVERY_LIMIT_MS = 10_000;
 /** 50 packets/s at 20 ms ptime: 1.5 s of flowing audio gives ~75; a dead path gives 0. */
 const FLOWING_PACKETS = 30;
 
-let browser: Browser;
-const desks: AgentDesk[] = [];
-
-test.beforeAll(async () => {
-  const audio = await generateLabAudio();
-  browser = await launchTelephonyBrowser(audio.toneWav);
-});
-
-test.afterEach(async () => {
-  await restoreNetwork().catch(() => undefined);
-  await closeAll(desks.splice(0));
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-});
+const { desk } = agentDeskSuite({ beforeClose: restoreNetwork });
 
 /**
  * The ice-ufrag of the applied local description of the page's last peer connection (not a
@@ -100,18 +74,8 @@ function report(name: string, value: string): void {
   console.log(`${name}: ${value}`);
 }
 
-/** Whether the lab's Kamailio routes in-dialog requests to a desk's new WebSocket connection. */
-function labReroutesReconnectedDesks(): boolean {
-  const config = readFileSync(join(REPOSITORY_ROOT, 'lab', 'kamailio', 'kamailio.cfg'), 'utf8');
-  return config.includes('route(WS_CURRENT_CONNECTION)');
-}
-
 async function talkingPair(): Promise<[AgentDesk, AgentDesk]> {
-  const [alice, bob] = await Promise.all([
-    openAgentDesk(browser, '1001'),
-    openAgentDesk(browser, '1002'),
-  ]);
-  desks.push(alice, bob);
+  const [alice, bob] = await Promise.all([desk('1001'), desk('1002')]);
   await dial(alice.page, bob.user);
   await expect(incomingCard(bob.page)).toBeVisible();
   await answer(bob.page);
@@ -195,10 +159,6 @@ test('12 s media cut, SIP up: ICE-triggered restart re-INVITE, audio back, call 
 });
 
 test('8 s cut of SIP and media: restart re-INVITE after re-registering, audio back, call still up', async () => {
-  test.skip(
-    !labReroutesReconnectedDesks(),
-    'lab Kamailio routes in-dialog requests to the dead WebSocket of a reconnected desk (needs route WS_CURRENT_CONNECTION)',
-  );
   test.setTimeout(90_000);
   await cutAndExpectRecovery('all');
 });

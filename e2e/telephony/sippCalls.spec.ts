@@ -4,9 +4,8 @@
  * outside caller, and hostile INVITEs (no crash, no script, text as text, 488 for no audio).
  * Run inside the lab: bash lab/run-isolated.sh npx playwright test --project telephony
  */
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-  generateLabAudio,
   infoDigitsOf,
   labSkipReason,
   LAB_CALLER_NAME,
@@ -17,45 +16,18 @@ import {
   type CallerScenario,
   type SippRun,
 } from '../support/lab';
-import {
-  answer,
-  callIn,
-  closeAll,
-  dial,
-  incomingCard,
-  launchTelephonyBrowser,
-  openAgentDesk,
-  type AgentDesk,
-} from './support/agentDesk';
+import { answer, callIn, dial, incomingCard } from './support/agentDesk';
+import { agentDeskSuite } from './support/agentDeskSuite';
 import { measureFlow } from './support/pageProbe';
 import { relayedPackets, sippCallId } from './support/rtpengineStats';
 
 test.skip(!!labSkipReason(), labSkipReason());
 
 const HEARD = 1e-3;
-let browser: Browser;
-const desks: AgentDesk[] = [];
 const peers: SippRun[] = [];
-
-test.beforeAll(async () => {
-  const audio = await generateLabAudio();
-  browser = await launchTelephonyBrowser(audio.toneWav);
+const { desk } = agentDeskSuite({
+  beforeClose: () => Promise.all(peers.splice(0).map((peer) => peer.stop())),
 });
-
-test.afterEach(async () => {
-  await Promise.all(peers.splice(0).map((peer) => peer.stop()));
-  await closeAll(desks.splice(0));
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-});
-
-async function desk(user: string): Promise<AgentDesk> {
-  const opened = await openAgentDesk(browser, user);
-  desks.push(opened);
-  return opened;
-}
 
 function call(options: Parameters<typeof startCall>[0]): SippRun {
   const run = startCall(options);
