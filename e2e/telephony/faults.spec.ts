@@ -89,10 +89,12 @@ test('Kamailio restarted while idle: registered again within 5 s of it being bac
   const before = Date.now();
   const { backAt } = await restartKamailio({ downSeconds: 2 });
   const offlineAt = await firstChange(agent.page, 'health', 'offline', before, 5_000);
-  const registeredAt = await firstChange(agent.page, 'health', 'registered', backAt, 10_000);
+  // From the outage on: the desk may register on the WebSocket port before restart-kamailio.sh
+  // has seen every port answer (then it counts as 0 ms after "back").
+  const registeredAt = await firstChange(agent.page, 'health', 'registered', offlineAt, 10_000);
   report(
     'restart',
-    `offline after ${offlineAt - before} ms; registered ${registeredAt - backAt} ms after Kamailio was back`,
+    `offline after ${offlineAt - before} ms; registered ${Math.max(0, registeredAt - backAt)} ms after Kamailio was back`,
   );
   expect(registeredAt - backAt).toBeLessThanOrEqual(RECOVERY_LIMIT_MS);
 });
