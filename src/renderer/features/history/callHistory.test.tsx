@@ -252,8 +252,15 @@ describe('CallHistoryArea', () => {
       </QueryClientProvider>,
     );
     await waitFor(() => expect(document.querySelectorAll('[data-history-entry]')).toHaveLength(2));
+    // The portal's rows may arrive before the local history loaded: wait for the merge.
+    await waitFor(() =>
+      expect(
+        document
+          .querySelector(`[data-history-entry="${leg}"]`)
+          ?.getAttribute('data-history-source'),
+      ).toBe('both'),
+    );
     const both = document.querySelector(`[data-history-entry="${leg}"]`);
-    expect(both?.getAttribute('data-history-source')).toBe('both');
     expect(both?.textContent).toContain('Kanzlei Berger');
     expect(both?.textContent).toContain('Nachricht aufgenommen');
     const portalOnly = document.querySelector('[data-history-source="portal"]');
