@@ -46,6 +46,30 @@ export async function getCall(
   return row ? toCall(row) : undefined;
 }
 
+/**
+ * The columns a new call row gets from a request, shared by `calls` and
+ * `unassigned_line_calls` (the latter has no client column).
+ */
+export function newCallColumns(
+  request: Omit<CreateCallRequest, 'id' | 'clientId'>,
+  createdBy: string,
+  at: string,
+) {
+  return {
+    line: request.line,
+    caller_number: request.callerNumber ?? null,
+    ring_at: toUtcIso(request.ringAt),
+    answer_at: optionalIso(request.answerAt),
+    end_at: optionalIso(request.endAt),
+    agent_id: request.agentId ?? null,
+    outcome: request.outcome ?? null,
+    wrap_up_seconds: request.wrapUpSeconds ?? 0,
+    created_by: createdBy,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 /** Inserts a call; an existing ID returns the stored call with `created: false`. */
 export async function createCall(
   database: Kysely<PortalDatabase>,
@@ -56,21 +80,7 @@ export async function createCall(
   const id = request.id ?? randomUUID();
   const result = await database
     .insertInto('calls')
-    .values({
-      id,
-      client_id: request.clientId,
-      line: request.line,
-      caller_number: request.callerNumber ?? null,
-      ring_at: toUtcIso(request.ringAt),
-      answer_at: optionalIso(request.answerAt),
-      end_at: optionalIso(request.endAt),
-      agent_id: request.agentId ?? null,
-      outcome: request.outcome ?? null,
-      wrap_up_seconds: request.wrapUpSeconds ?? 0,
-      created_by: createdBy,
-      created_at: at,
-      updated_at: at,
-    })
+    .values({ id, client_id: request.clientId, ...newCallColumns(request, createdBy, at) })
     .onConflict((conflict) => conflict.column('id').doNothing())
     .executeTakeFirst();
   const call = (await getCall(database, id)) as Call;

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { CallsTable, PortalDatabase } from '../database/databaseSchema';
 import type { LineCallRequest, LineCallRouting } from '../../shared/portalWire/callSchemas';
 import { toUtcIso } from '../../shared/portalWire/commonSchemas';
-import { createCall } from './callStore';
+import { createCall, newCallColumns } from './callStore';
 
 export interface LineCallResult {
   readonly id: string;
@@ -120,20 +120,7 @@ export async function logCallByLine(
   } else {
     const result = await database
       .insertInto('unassigned_line_calls')
-      .values({
-        id: request.id,
-        line: request.line,
-        caller_number: request.callerNumber ?? null,
-        ring_at: toUtcIso(request.ringAt),
-        answer_at: request.answerAt ? toUtcIso(request.answerAt) : null,
-        end_at: request.endAt ? toUtcIso(request.endAt) : null,
-        agent_id: request.agentId ?? null,
-        outcome: request.outcome ?? null,
-        wrap_up_seconds: request.wrapUpSeconds ?? 0,
-        created_by: createdBy,
-        created_at: at,
-        updated_at: at,
-      })
+      .values({ id: request.id, ...newCallColumns(request, createdBy, at) })
       .onConflict((conflict) => conflict.column('id').doNothing())
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) {
