@@ -4,6 +4,7 @@
  */
 import { isConnected } from '../../../shared/domain/callState';
 import type { CallDirection, CallLeg, CallOutcome } from '../softphone/callStore';
+import { matchesSearch } from './historySearch';
 
 export interface CallHistoryEntry {
   id: string;
@@ -39,26 +40,14 @@ export function entryFromLeg(leg: CallLeg): CallHistoryEntry {
   };
 }
 
-const digitsOf = (text: string) => text.replace(/\D/g, '');
-
-/**
- * Whether an entry matches a search: words in the name or label, or digits anywhere in the
- * number, its national display form or the client line (so "030 12" finds +493012…).
- */
+/** Whether an entry matches a search (see historySearch.ts for the rule). */
 export function matchesQuery(entry: CallHistoryEntry, query: string): boolean {
-  const trimmed = query.trim().toLowerCase();
-  if (trimmed === '') return true;
-  const digits = digitsOf(trimmed);
-  if (digits.length > 0 && digits.length === trimmed.replace(/[\s+()/-]/g, '').length) {
-    const national = (value?: string) =>
-      value ? [digitsOf(value), digitsOf(value).replace(/^49/, '0')] : [];
-    const haystacks = [
-      ...national(entry.remoteNumber),
-      digitsOf(entry.remoteLabel),
-      ...national(entry.clientLine),
-    ];
-    return haystacks.some((haystack) => haystack.includes(digits.replace(/^0049/, '0')));
-  }
-  const text = `${entry.remoteName} ${entry.remoteLabel}`.toLowerCase();
-  return trimmed.split(/\s+/).every((word) => text.includes(word));
+  return matchesSearch(
+    {
+      numbers: [entry.remoteNumber, entry.clientLine],
+      numberLabels: [entry.remoteLabel],
+      texts: [entry.remoteName, entry.remoteLabel],
+    },
+    query,
+  );
 }

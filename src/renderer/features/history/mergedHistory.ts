@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/contract/services/portalService';
 import type { NoteEntryView } from '../notes/noteForms';
 import type { CallHistoryEntry } from './callHistoryEntry';
+import { matchesSearch } from './historySearch';
 
 /** Where a row's facts come from: this desk, the portal, or both. */
 export type HistorySource = 'desk' | 'portal' | 'both';
@@ -201,35 +202,20 @@ export function mergeHistory(sources: HistorySources): HistoryRow[] {
   return [...rows.values()].sort((left, right) => right.at - left.at);
 }
 
-const digitsOf = (text: string) => text.replace(/\D/g, '');
-
-/**
- * Whether a row matches a search: digits match any number (also in national form, so "030 12"
- * finds +493012…), words match names, the client, the caller's name and the concern.
- */
+/** Whether a row matches a search: its numbers, names, client, caller name and concern. */
 export function rowMatchesQuery(row: HistoryRow, query: string): boolean {
-  const trimmed = query.trim().toLowerCase();
-  if (trimmed === '') return true;
-  const digits = digitsOf(trimmed);
-  if (digits.length > 0 && digits.length === trimmed.replace(/[\s+()/-]/g, '').length) {
-    const forms = (value: string | null) =>
-      value ? [digitsOf(value), digitsOf(value).replace(/^49/, '0')] : [];
-    const haystacks = [
-      ...forms(row.remoteNumber),
-      digitsOf(row.remoteLabel),
-      ...forms(row.clientLine),
-    ];
-    const needle = digits.replace(/^0049/, '0');
-    return haystacks.some((haystack) => haystack.includes(needle));
-  }
-  const text = [
-    row.remoteName,
-    row.remoteLabel,
-    row.clientName ?? '',
-    row.note?.callerName ?? '',
-    row.note?.concern ?? '',
-  ]
-    .join(' ')
-    .toLowerCase();
-  return trimmed.split(/\s+/).every((word) => text.includes(word));
+  return matchesSearch(
+    {
+      numbers: [row.remoteNumber, row.clientLine],
+      numberLabels: [row.remoteLabel],
+      texts: [
+        row.remoteName,
+        row.remoteLabel,
+        row.clientName ?? '',
+        row.note?.callerName ?? '',
+        row.note?.concern ?? '',
+      ],
+    },
+    query,
+  );
 }
