@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ClientProfile } from '../../../shared/domain/clientProfile';
 import { DEMO_LAW_FIRM } from '../../../shared/demo/demoClients';
 import { renderWithDesk } from '../notes/testing/renderWithDesk';
-import { PortalClientFake } from '../notes/testing/portalClientFake';
+import { PortalClientFake, TEST_USER } from '../notes/testing/portalClientFake';
 import { ClientCard } from './ClientCard';
 import type { StaffTransfer } from './StaffDirectory';
 
@@ -29,9 +29,11 @@ describe('client card', () => {
   it('shows the client, the greeting to read out and the instructions for the dialled line', async () => {
     renderWithDesk(<ClientCard line={LINE} />, withProfile(DEMO_LAW_FIRM));
     expect(await screen.findByRole('heading', { name: DEMO_LAW_FIRM.name })).toBeDefined();
-    expect(screen.getByTestId('client-card-greeting').textContent).toBe(
-      DEMO_LAW_FIRM.greeting.trim(),
+    const greeting = screen.getByTestId('client-card-greeting').textContent;
+    expect(greeting).toBe(
+      DEMO_LAW_FIRM.greeting.trim().replace('{agentName}', TEST_USER.displayName),
     );
+    expect(greeting).not.toContain('{');
     expect(screen.getByText(/Gewählte Nummer: 030 23125101/)).toBeDefined();
     expect(screen.getByTestId('client-card-open-state').textContent).toMatch(
       /^Jetzt (geöffnet|geschlossen)$/,

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/domain/clientProfile';
+import { fillGreeting } from '../../../shared/domain/greetingText';
+import { usePortalSession } from '../login/usePortalSession';
 import { ApprovedTextsSection } from './ApprovedTextsSection';
 import { openingState } from './openingHours';
 import { plainLine, plainLines } from './plainText';
@@ -34,6 +36,12 @@ export function ClientCardDetails({
       new Date(Date.UTC(2023, 0, 1 + weekday)),
     );
   const instructions = plainLines(profile.workInstructions);
+  const agentName = usePortalSession((view) => view.session?.user?.displayName);
+  const greeting = fillGreeting(profile.greeting, {
+    agentName,
+    clientName: profile.name,
+    agentNameFallback: t('agentNameFallback'),
+  });
   return (
     <section className="client-card" aria-labelledby="client-card-name" data-testid="client-card">
       <header className="client-card-header">
@@ -42,7 +50,7 @@ export function ClientCardDetails({
       </header>
       <div className="client-card-greeting" aria-label={t('greeting')}>
         <span className="client-card-label">{t('greeting')}</span>
-        <p data-testid="client-card-greeting">{plainLines(profile.greeting, 1000, 10)}</p>
+        <p data-testid="client-card-greeting">{plainLines(greeting, 1000, 10)}</p>
       </div>
       {profile.professionalSecrecy ? <p className="client-card-secrecy">{t('secrecy')}</p> : null}
       <div className="client-card-columns">
