@@ -22,6 +22,8 @@ import { startPortal, type RunningPortal } from '../../src/portal/startPortal';
 import { CHROMIUM_ARGUMENTS, CHROMIUM_EXECUTABLE } from '../../playwright.config';
 
 export const AGENT = { userName: 'anna.agent', password: 'correct horse battery staple' };
+/** The agent's name as the portal shows it (and the greeting says it). */
+export const AGENT_DISPLAY_NAME = 'Anna Agent';
 const TEST_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 export interface ControlledPortal {
@@ -57,7 +59,7 @@ export async function startControlledPortal(
     running.context.database,
     {
       userName: AGENT.userName,
-      displayName: 'Anna Agent',
+      displayName: AGENT_DISPLAY_NAME,
       role: 'agent',
       password: AGENT.password,
       clientIds: DEMO_CLIENTS.map((client) => client.id),

@@ -211,9 +211,12 @@ test('a caller is transcribed live, a card cites the approved text, the note is 
     expect(deepgram.connections[0]?.authorization).toBe(`Token ${DEEPGRAM_KEY}`);
     expect(deepgram.audioSeconds()).toBeGreaterThan(9);
 
-    // A line quoted during the call waits for the note, which opens at hang-up.
+    // The note is open from the answer on: a line quoted during the call goes straight in.
     await transcript.getByRole('button', { name: /Wann haben Sie heute geöffnet\?/ }).click();
-    await expect(transcript).toContainText('Zeile vorgemerkt');
+    await expect(transcript).toContainText('Zeile in die Notiz übernommen');
+    await expect(page.getByLabel('Notiz', { exact: true })).toHaveValue(
+      '„Wann haben Sie heute geöffnet?“',
+    );
 
     await page.getByRole('button', { name: 'Auflegen', exact: true }).click();
     await expect(transcript).toContainText('Notiz aus dem Gespräch vorausgefüllt', {

@@ -12,7 +12,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { startLocalSmtpServer } from '../../src/portal/testing/localSmtpServer';
 import { generateLabAudio, labSkipReason, startCall } from '../support/lab';
-import { AGENT, mailText, portalNotes } from '../support/portalDesk';
+import { AGENT, AGENT_DISPLAY_NAME, mailText, portalNotes } from '../support/portalDesk';
 import { incomingCard, launchTelephonyBrowser } from './support/agentDesk';
 import { openReceptionDesk } from './support/receptionDesk';
 
@@ -54,8 +54,9 @@ test('SIPp call on a client line → client card → note → portal → e-mail'
     await expect(incomingCard(page)).toBeVisible({ timeout: 15_000 });
     const card = page.getByTestId('client-card');
     await expect(card.getByRole('heading', { name: DEMO_LAW_FIRM.name })).toBeVisible();
+    // The greeting as the agent says it: the client's text with the agent's name filled in.
     await expect(card.getByTestId('client-card-greeting')).toHaveText(
-      DEMO_LAW_FIRM.greeting.trim(),
+      DEMO_LAW_FIRM.greeting.trim().replace('{agentName}', AGENT_DISPLAY_NAME),
     );
     await incomingCard(page).first().locator('[data-action="answer"]').click();
 

@@ -25,7 +25,11 @@ export interface ReceptionDesk {
 
 export async function openReceptionDesk(
   browser: Browser,
-  options: { smtp?: SmtpSettings } = {},
+  options: {
+    smtp?: SmtpSettings;
+    viewport?: { width: number; height: number };
+    locale?: 'de-DE' | 'en-GB';
+  } = {},
 ): Promise<ReceptionDesk> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async (): Promise<void> => {
@@ -34,7 +38,9 @@ export async function openReceptionDesk(
   try {
     const dataDirectory = await createDataDirectory();
     cleanups.unshift(() => removeDataDirectory(dataDirectory));
-    const portal = await startControlledPortal(join(dataDirectory, 'remote-portal'), options);
+    const portal = await startControlledPortal(join(dataDirectory, 'remote-portal'), {
+      ...(options.smtp ? { smtp: options.smtp } : {}),
+    });
     cleanups.unshift(() => portal.stop());
     await writeDeskSettings(dataDirectory, {
       portalUrl: portal.url,
@@ -48,7 +54,10 @@ export async function openReceptionDesk(
     });
     const host = await startWebShell({ dataDirectory });
     cleanups.unshift(() => host.stop());
-    const context = await browser.newContext({ locale: 'de-DE' });
+    const context = await browser.newContext({
+      locale: options.locale ?? 'de-DE',
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+    });
     cleanups.unshift(() => context.close());
     const page = await context.newPage();
     // Caller data must never run as script: any dialog fails the spec.

@@ -21,6 +21,7 @@ import { NoteStatusList } from '../notes/NoteStatusList';
 import { OfflineBanner } from '../notes/OfflineBanner';
 import { useNotesStore } from '../notes/notesForWindow';
 import { SoftphonePanel } from '../softphone/SoftphonePanel';
+import { isTerminal } from '../../../shared/domain/callState';
 import { LiveSuggestionsPanel } from '../suggestions/LiveSuggestionsPanel';
 import { LiveTranscriptPanel } from '../transcript/LiveTranscriptPanel';
 import {
@@ -64,6 +65,15 @@ function CallDesk({ userId }: { userId: string }) {
   const transfer = useStaffTransfer();
   const [notice] = useState(createPresenceNoticeStore);
   const blockedByNote = useAppStore(notice, (state) => state.blockedByNote);
+  // A live call (ringing, connected, held) switches to the one-screen call layout: the
+  // conversation and the client's context side by side, the dial pad and status below.
+  const inCall = useAppStore(softphone.store, (state) =>
+    Object.values(state.legs).some((leg) => leg !== undefined && !isTerminal(leg.state)),
+  );
+  const isCallLive = (callId: string): boolean => {
+    const leg = softphone.store.getState().legs[callId];
+    return leg !== undefined && !isTerminal(leg.state);
+  };
   useCallLogStatusItem(notes);
 
   useEffect(() => {
@@ -99,7 +109,10 @@ function CallDesk({ userId }: { userId: string }) {
           {t('notes:presence.blocked')}
         </p>
       ) : null}
-      <div className="call-workspace">
+      <div
+        className={inCall ? 'call-workspace call-workspace-in-call' : 'call-workspace'}
+        data-layout={inCall ? 'call' : 'idle'}
+      >
         <section className="call-workspace-phone" aria-label={t('regions.phone')}>
           <SoftphonePanel />
         </section>
@@ -115,7 +128,7 @@ function CallDesk({ userId }: { userId: string }) {
           <LiveSuggestionsPanel />
         </div>
         <section className="call-workspace-note" aria-label={t('regions.note')}>
-          <NoteForm />
+          <NoteForm isCallLive={isCallLive} />
         </section>
         <section className="call-workspace-notes" aria-label={t('regions.notes')}>
           <NoteStatusList />

@@ -181,7 +181,33 @@ describe('call tracking', () => {
       endedAt: Date.now(),
       outcome: 'transferred',
     });
-    await until(() => notes.getState().hasUnsavedNote());
+    // The note opened at answer; the end completes it (the outcome arrives with the end).
+    await until(() => Object.values(notes.getState().forms)[0]?.context.endAt !== null);
     expect(Object.values(notes.getState().forms)[0]!.fields.outcome).toBe('forwarded');
+  });
+
+  it('opens the note at answer for writing during the call; the end completes the same form', async () => {
+    const { calls, notes } = await setup();
+    ring(calls, 'leg-5');
+    calls.getState().applyCallEvent('leg-5', 'answer');
+    const connectedAt = Date.now();
+    calls.getState().applyCallEvent('leg-5', 'established', { connectedAt });
+    await until(() => notes.getState().hasUnsavedNote());
+    const during = Object.values(notes.getState().forms)[0]!;
+    expect(during.context).toMatchObject({ callId: 'leg-5', answerAt: connectedAt, endAt: null });
+    expect(notes.getState().activeFormId).toBe(during.id);
+    notes.getState().updateField(during.id, 'callerName', 'Frau Beispiel');
+    notes.getState().updateField(during.id, 'outcome', 'message-taken');
+
+    const endedAt = Date.now() + 1;
+    calls.getState().applyCallEvent('leg-5', 'remoteHangup', { endedAt });
+    await until(() => notes.getState().forms[during.id]?.context.endAt === endedAt);
+    const forms = Object.values(notes.getState().forms);
+    expect(forms).toHaveLength(1);
+    expect(forms[0]).toMatchObject({
+      id: during.id,
+      wrapUpStartedAt: endedAt,
+      fields: { callerName: 'Frau Beispiel', outcome: 'message-taken' },
+    });
   });
 });

@@ -5,8 +5,9 @@
  *
  * ```
  * ringing ──▶ look up the dialled line (cached per line) ──▶ own client: call log ring (best effort)
- * connected ─▶ own client: call log answer (best effort)
- * ended ─────▶ own client, answered: the note form opens; the final entry travels with the note,
+ * connected ─▶ own client: call log answer (best effort); the note form opens for writing
+ * ended ─────▶ own client, answered: the note form gets the end time and the wrap-up starts;
+ *              the final entry travels with the note,
  *              or, if the agent discards the note, through the call-log queue
  *              anything else (never answered, unknown line, not assigned, lookup failed):
  *              the final entry goes through the durable call-log queue at once
@@ -98,7 +99,36 @@ export function trackCalls(options: CallTrackingOptions): () => void {
   const ownClient = (lookup: ClientLookup | undefined) =>
     lookup?.kind === 'found' ? lookup.profile : undefined;
 
-  const openNote = (leg: CallLeg, call: TrackedCall, clientId: string, clientName: string) => {
+  /**
+   * Opens the call's note: at answer (so the agent writes while the caller talks; `endAt` is
+   * null until the call ends) and again at the end, which completes the same form with the end
+   * time and starts the wrap-up.
+   */
+  const openNote = (
+    leg: CallLeg,
+    call: TrackedCall,
+    clientId: string,
+    clientName: string,
+    phase: 'answered' | 'ended',
+  ) => {
+    if (phase === 'answered') {
+      void options.notes
+        .getState()
+        .openNote({
+          callId: leg.id,
+          portalCallId: call.portalCallId,
+          clientId,
+          clientName,
+          line: call.line,
+          callerNumber: leg.remoteNumber ?? null,
+          ringAt: leg.createdAt,
+          answerAt: leg.connectedAt ?? now(),
+          endAt: null,
+        })
+        // Not fatal: the note opens again when the call ends.
+        .catch(() => undefined);
+      return;
+    }
     const endAt = leg.endedAt ?? now();
     void options.notes
       .getState()
@@ -128,7 +158,7 @@ export function trackCalls(options: CallTrackingOptions): () => void {
       const client = ownClient(lookup);
       if (client && call.answered) {
         liveUpdate(leg, call, client.id); // the end, for supervisors' live view
-        openNote(leg, call, client.id, client.name);
+        openNote(leg, call, client.id, client.name, 'ended');
       } else logFinal(entryOf(leg, call, client?.id ?? null, now));
     });
 
@@ -174,7 +204,9 @@ export function trackCalls(options: CallTrackingOptions): () => void {
       current.answered = true;
       void current.lookup.then((lookup) => {
         const client = ownClient(lookup);
-        if (client && !current.ended) liveUpdate(leg, current, client.id);
+        if (!client || current.ended) return;
+        liveUpdate(leg, current, client.id);
+        openNote(leg, current, client.id, client.name, 'answered');
       });
     }
     if (!current.ended && isTerminal(leg.state)) {

@@ -26,10 +26,13 @@ afterEach(async () => {
   for (const name of await Dexie.getDatabaseNames()) await Dexie.delete(name);
 });
 
-async function renderForm(fake = new PortalClientFake()) {
+async function renderForm(
+  fake = new PortalClientFake(),
+  options: { context?: NoteContext; isCallLive?: (callId: string) => boolean } = {},
+) {
   const rendered = renderWithDesk(
     <>
-      <NoteForm />
+      <NoteForm isCallLive={options.isCallLive} />
       <NoteStatusList />
     </>,
     fake,
@@ -38,7 +41,7 @@ async function renderForm(fake = new PortalClientFake()) {
   stopped.push(() => notes.getState().stop());
   await act(() => notes.getState().start());
   await act(async () => {
-    await notes.getState().openNote(CONTEXT);
+    await notes.getState().openNote(options.context ?? CONTEXT);
   });
   return { ...rendered, notes, fake };
 }
@@ -52,6 +55,20 @@ describe('note form', () => {
     expect(within(form).getByText('Für Kanzlei Brandt & Okafor')).toBeDefined();
     expect(within(form).getByText('Anrufer: 0151 12345678')).toBeDefined();
     expect(screen.getByTestId('wrap-up-timer').textContent).toMatch(/Nachbearbeitung: 0:0[3-9]/);
+  });
+
+  it('during the call it can be written but saved only after hanging up', async () => {
+    const { fake } = await renderForm(new PortalClientFake(), {
+      context: { ...CONTEXT, endAt: null },
+      isCallLive: (callId) => callId === CONTEXT.callId,
+    });
+    const save = screen.getByRole('button', { name: 'Notiz speichern' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect(screen.getByTestId('note-during-call').textContent).toContain('Während des Gesprächs');
+    expect(screen.queryByTestId('wrap-up-timer')).toBeNull();
+    fireEvent.submit(screen.getByTestId('note-form'));
+    expect(fake.submitAttempts).toHaveLength(0);
+    expect(screen.queryByText('Bitte prüfen Sie die markierten Felder.')).toBeNull();
   });
 
   it('asks for the outcome and the concern before saving, then saves into the outbox', async () => {

@@ -32,7 +32,15 @@ function WrapUpTimer({ since }: { since: number }) {
   );
 }
 
-export function NoteForm() {
+export interface NoteFormProps {
+  /**
+   * Whether the call a note belongs to is still connected: its note is written during the call
+   * but saved only after it (the note carries the call's end and wrap-up time).
+   */
+  isCallLive?: (callId: string) => boolean;
+}
+
+export function NoteForm({ isCallLive }: NoteFormProps = {}) {
   const { t } = useTranslation('notes');
   const notes = useNotesStore();
   const phase = useAppStore(notes, (state) => state.phase);
@@ -83,12 +91,20 @@ export function NoteForm() {
           ))}
         </nav>
       ) : null}
-      {form ? <ActiveNoteForm key={form.id} form={form} /> : <NewNoteControl />}
+      {form ? (
+        <ActiveNoteForm
+          key={form.id}
+          form={form}
+          callLive={form.context.callId !== null && (isCallLive?.(form.context.callId) ?? false)}
+        />
+      ) : (
+        <NewNoteControl />
+      )}
     </div>
   );
 }
 
-function ActiveNoteForm({ form }: { form: NoteFormState }) {
+function ActiveNoteForm({ form, callLive }: { form: NoteFormState; callLive: boolean }) {
   const { t } = useTranslation('notes');
   const notes = useNotesStore();
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
@@ -117,14 +133,20 @@ function ActiveNoteForm({ form }: { form: NoteFormState }) {
       onBlur={() => void notes.getState().flushDrafts()}
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        if (!callLive) void submit();
       }}
     >
       <header className="note-form-header">
         <h2 id="note-form-title">{t('form.title')}</h2>
         <span>{t('form.forClient', { client: form.context.clientName })}</span>
         {callerNumber ? <span>{t('form.caller', { number: callerNumber })}</span> : null}
-        <WrapUpTimer since={form.wrapUpStartedAt} />
+        {callLive ? (
+          <span className="note-during-call" data-testid="note-during-call">
+            {t('form.duringCall')}
+          </span>
+        ) : (
+          <WrapUpTimer since={form.wrapUpStartedAt} />
+        )}
       </header>
       {form.aiFilled.length > 0 ? (
         <p className="note-ai-banner">
@@ -149,7 +171,12 @@ function ActiveNoteForm({ form }: { form: NoteFormState }) {
         </p>
       ) : null}
       <div className="note-actions">
-        <button type="submit" className="primary" disabled={form.submitting}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={form.submitting || callLive}
+          title={callLive ? t('form.submitAfterCall') : undefined}
+        >
           {form.submitting ? t('form.submitting') : t('form.submit')}
         </button>
         <button type="button" onClick={() => setConfirmingDiscard(true)} disabled={form.submitting}>

@@ -169,6 +169,22 @@ export function createNotesStore(options: NotesStoreOptions): NotesStore {
         if (!author) throw new Error('Notes need a logged-in user');
         const existing = context.callId ? formOfCall(context.callId) : undefined;
         if (existing) {
+          // Opened at answer, now the call ended: the same form gets the end time (wrap-up
+          // starts now) and the end's suggestions for fields the agent has not touched.
+          if (existing.context.endAt === null && context.endAt !== null && !existing.submitting) {
+            let ended: NoteForm = {
+              ...existing,
+              context: { ...existing.context, endAt: context.endAt },
+              wrapUpStartedAt: context.endAt,
+            };
+            for (const [name, value] of Object.entries(initial) as [NoteFieldName, never][]) {
+              if (!ended.touched.includes(name)) ended = withField(ended, name, value);
+            }
+            setForm(ended);
+            set({ activeFormId: ended.id });
+            await saveDraft(ended.id);
+            return ended.id;
+          }
           set({ activeFormId: existing.id });
           return existing.id;
         }
