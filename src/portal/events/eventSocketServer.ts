@@ -20,6 +20,8 @@ const AUTHENTICATION_TIMEOUT_MILLISECONDS = 5_000;
 const HEARTBEAT_MILLISECONDS = 30_000;
 const MAXIMUM_BUFFERED_BYTES = 1_000_000;
 export const CLOSE_UNAUTHORIZED = 4001;
+/** Largest message a desk may send (it only sends `authenticate` and `ping`). */
+export const MAXIMUM_EVENT_MESSAGE_BYTES = 8 * 1024;
 
 /** Whether this user may receive this event. */
 export function mayReceive(user: AuthenticatedUser, event: PortalEvent): boolean {
@@ -53,6 +55,9 @@ function serveConnection(context: PortalContext, socket: WebSocket): void {
     alive = false;
     socket.ping();
   }, HEARTBEAT_MILLISECONDS);
+  // A malformed frame (bad opcode, length, mask or UTF-8) makes `ws` emit `error`; without a
+  // listener Node would exit. It ends this connection only.
+  socket.on('error', () => socket.terminate());
   socket.on('pong', () => (alive = true));
   socket.on('close', () => {
     clearTimeout(authenticationTimer);
@@ -93,8 +98,11 @@ function serveConnection(context: PortalContext, socket: WebSocket): void {
 
 /** Attaches the event socket to the portal's HTTP server; returns a closer. */
 export function attachEventSocket(context: PortalContext, server: Server): () => Promise<void> {
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAXIMUM_EVENT_MESSAGE_BYTES });
   const onUpgrade = (request: IncomingMessage, stream: Duplex, head: Buffer): void => {
+    // Node's HTTP server stops watching the raw socket once it is handed to `upgrade`: a reset
+    // during the handshake would otherwise be an unhandled `error`.
+    stream.on('error', () => stream.destroy());
     const path = (request.url ?? '').split('?')[0];
     if (path !== EVENTS_PATH) {
       stream.destroy();
