@@ -126,9 +126,12 @@ describe.each(targets)('authentication on $name', (target) => {
         body: { role: 'supervisor' },
       });
       expect(promote.status).toBe(200);
-      expect((await portal.request('GET', '/audit-log', { token: ben.accessToken })).status).toBe(
-        200,
-      );
+      // A role change ends the old sessions (sessionRevocation.test.ts); the new one has the role.
+      expect((await portal.request('GET', '/me', { token: ben.accessToken })).status).toBe(401);
+      const promoted = (await login('agent-ben', TEST_PASSWORD)).body;
+      expect(
+        (await portal.request('GET', '/audit-log', { token: promoted.accessToken })).status,
+      ).toBe(200);
       const audit = await portal.request<
         Array<{ action: string; targetId: string; details: Record<string, unknown> }>
       >('GET', '/audit-log', { token: admin.accessToken });
@@ -141,7 +144,9 @@ describe.each(targets)('authentication on $name', (target) => {
         token: admin.accessToken,
         body: { disabled: true },
       });
-      expect((await portal.request('GET', '/me', { token: ben.accessToken })).status).toBe(401);
+      expect((await portal.request('GET', '/me', { token: promoted.accessToken })).status).toBe(
+        401,
+      );
       expect((await login('agent-ben', TEST_PASSWORD)).status).toBe(401);
     },
   );

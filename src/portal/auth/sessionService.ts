@@ -7,6 +7,8 @@
  * revocation end them at once, not only at expiry.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { PortalDatabase } from '../database/databaseSchema';
 import type { PortalContext } from '../portalContext';
 import { findUserRowByName, getUser } from '../domain/userStore';
 import type { TokenPair } from '../../shared/portalWire/authSchemas';
@@ -110,11 +112,31 @@ export async function login(
   return { kind: 'ok', tokens: await issueTokens(context, row.id, sessionId, expiresAt) };
 }
 
+/** Revokes one session (its access and refresh tokens) and ends its event sockets. */
 async function revokeSession(context: PortalContext, sessionId: string): Promise<void> {
   await context.database
     .updateTable('sessions')
     .set({ revoked_at: iso(context.now()) })
     .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  context.events.endSockets({ sessionId }, 'revoked');
+}
+
+/**
+ * Revokes every session of a user (a password reset, a disable, a role change): every access
+ * and refresh token of the user dies at once. Runs in the caller's transaction; the caller ends
+ * the user's event sockets (`context.events.endSockets`) after the commit.
+ */
+export async function revokeUserSessions(
+  database: Kysely<PortalDatabase> | Transaction<PortalDatabase>,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await database
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
 }

@@ -45,3 +45,17 @@ export async function listenToEvents(baseUrl: string, accessToken: string): Prom
     });
   return { events, socket, closed, flush };
 }
+
+/**
+ * The close code if the portal closed (or is closing) the socket, `open` if it still answers a
+ * ping: a test of "closed at once" that fails instead of waiting for a timeout.
+ */
+export function closeCodeOrOpen(listener: EventListener): Promise<number | 'open'> {
+  return Promise.race([
+    listener.closed,
+    listener.flush().then(
+      () => 'open' as const,
+      () => listener.closed,
+    ),
+  ]);
+}

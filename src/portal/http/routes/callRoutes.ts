@@ -38,13 +38,12 @@ function requireAgentRules(user: AuthenticatedUser, agentId: string | null | und
   }
 }
 
+/** IDs only: a desk that needs the call's facts reads them with `GET /calls/:callId`. */
 function publishCall(context: PortalContext, call: Call): void {
-  context.events.publish({
-    type: 'call.updated',
-    at: nowIso(context),
-    clientId: call.clientId,
-    call,
-  });
+  context.events.publish(
+    { type: 'call.updated', at: nowIso(context), clientId: call.clientId, callId: call.id },
+    { clientIds: [call.clientId] },
+  );
 }
 
 async function loadScopedCall(context: PortalContext, user: AuthenticatedUser, callId: string) {

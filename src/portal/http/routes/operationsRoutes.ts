@@ -38,7 +38,11 @@ export const setPresenceRoute = defineRoute({
   async handler({ body, user, context }) {
     const at = nowIso(context);
     await setPresence(context.database, user.id, body.state, at);
-    context.events.publish({ type: 'presence.changed', at, userId: user.id, state: body.state });
+    // The same scope as `GET /presence`: watchers who share a client with this user.
+    context.events.publish(
+      { type: 'presence.changed', at, userId: user.id, state: body.state },
+      { clientIds: [...user.clientIds], roles: WATCHERS },
+    );
     return { status: 204 };
   },
 });
@@ -86,15 +90,18 @@ export const setGlobalBotRoute = defineRoute({
   async handler({ body, user, context }) {
     const at = nowIso(context);
     await setGlobalBotMode(context.database, body.mode, user.id, at);
-    context.events.publish({
-      type: 'bot-switch.changed',
-      at,
-      scope: 'global',
-      line: null,
-      clientId: null,
-      mode: body.mode,
-      changedBy: user.id,
-    });
+    context.events.publish(
+      {
+        type: 'bot-switch.changed',
+        at,
+        scope: 'global',
+        line: null,
+        clientId: null,
+        mode: body.mode,
+        changedBy: user.id,
+      },
+      { clientIds: 'everyone' },
+    );
     return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
   },
 });
@@ -114,15 +121,18 @@ export const setLineBotRoute = defineRoute({
     requireClient(user, clientId);
     const at = nowIso(context);
     await setLineBotMode(context.database, { line: params.line, clientId }, body.mode, user.id, at);
-    context.events.publish({
-      type: 'bot-switch.changed',
-      at,
-      scope: 'line',
-      line: params.line,
-      clientId,
-      mode: body.mode,
-      changedBy: user.id,
-    });
+    context.events.publish(
+      {
+        type: 'bot-switch.changed',
+        at,
+        scope: 'line',
+        line: params.line,
+        clientId,
+        mode: body.mode,
+        changedBy: user.id,
+      },
+      { clientIds: [clientId] },
+    );
     return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
   },
 });
