@@ -75,27 +75,25 @@ async function purgeExpired(context: PortalContext): Promise<void> {
   await context.database.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }
 
-/** Checks the password (rate-limited per user name and address) and opens a session. */
+/** Checks the password (rate-limited per user name, address and both) and opens a session. */
 export async function login(
   context: PortalContext,
   userName: string,
   password: string,
   address: string,
 ): Promise<LoginResult> {
-  const limiter = context.loginRateLimiter;
-  const waitMilliseconds = limiter.retryAfterMilliseconds(userName, address);
-  if (waitMilliseconds > 0) {
-    return { kind: 'rate-limited', retryAfterSeconds: Math.ceil(waitMilliseconds / 1000) };
+  // Reserved before the (slow) password check: parallel guesses cannot all pass the limit.
+  const reservation = context.loginRateLimiter.reserve(userName, address);
+  if (reservation.kind === 'limited') {
+    const retryAfterSeconds = Math.ceil(reservation.retryAfterMilliseconds / 1000);
+    return { kind: 'rate-limited', retryAfterSeconds };
   }
   const row = await findUserRowByName(context.database, userName);
   const valid = row
     ? await verifyPassword(password, row.password_hash)
     : await verifyAgainstDummy(password, context.passwordCost);
-  if (!row || !valid || row.disabled === 1) {
-    limiter.recordFailure(userName, address);
-    return { kind: 'invalid' };
-  }
-  limiter.recordSuccess(userName, address);
+  if (!row || !valid || row.disabled === 1) return { kind: 'invalid' };
+  reservation.attempt.succeeded();
   await purgeExpired(context);
   const sessionId = randomUUID();
   const expiresAt = iso(context.now() + MAXIMUM_SESSION_SECONDS * 1000);
