@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../../auth/authenticatedUser';
 import { listAudit } from '../../domain/auditLog';
 import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
-import { findClientIdByLine } from '../../domain/clientStore';
 import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
 import { listPresence, setPresence } from '../../domain/presenceStore';
 import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
@@ -21,9 +20,9 @@ import {
   SetPresenceRequestSchema,
 } from '../../../shared/portalWire/operationsSchemas';
 import { nowIso } from '../../portalContext';
-import { conflict, notFound } from '../httpError';
+import { conflict } from '../httpError';
 import { defineRoute } from '../routeDefinition';
-import { NO_STORE, requireClient, scopeOf } from '../routeHelpers';
+import { findVisibleClientIdByLine, NO_STORE, requireClient, scopeOf } from '../routeHelpers';
 
 const WATCHERS = ['supervisor', 'shift-lead', 'admin'] as const;
 
@@ -116,9 +115,7 @@ export const setLineBotRoute = defineRoute({
   body: SetLineBotRequestSchema,
   responses: { 200: BotSwitchStateSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
   async handler({ params, body, user, context }) {
-    const clientId = await findClientIdByLine(context.database, params.line);
-    if (!clientId) throw notFound('Line');
-    requireClient(user, clientId);
+    const clientId = await findVisibleClientIdByLine(context, user, params.line);
     const at = nowIso(context);
     await setLineBotMode(context.database, { line: params.line, clientId }, body.mode, user.id, at);
     context.events.publish(
