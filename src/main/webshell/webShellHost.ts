@@ -96,6 +96,9 @@ export async function startWebShellHost(options: WebShellHostOptions): Promise<W
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAXIMUM_FRAME_BYTES });
   server.on('upgrade', (request, socket, head) => {
+    // Node's HTTP server stops watching the raw socket once it is handed to `upgrade`: a reset
+    // during the handshake would otherwise be an unhandled `error` and end the host.
+    socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', origin);
     const refuse = (status: number, reason: string): void => {
       options.onRejected?.(reason);
@@ -107,6 +110,9 @@ export async function startWebShellHost(options: WebShellHostOptions): Promise<W
       return refuse(401, 'Unauthorized');
     }
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      // A malformed frame (bad opcode, length, mask or UTF-8) makes `ws` emit `error`; without
+      // a listener Node would exit. It ends this connection only.
+      webSocket.on('error', () => webSocket.terminate());
       serveContract(APP_CONTRACT, options.services, createWebSocketProtocol(webSocket), {
         onRejected: options.onRejected,
       });

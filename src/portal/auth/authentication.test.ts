@@ -53,6 +53,52 @@ describe.each(targets)('authentication on $name', (target) => {
   );
 
   it.skipIf(target.skipReason)(
+    'holds the limit under concurrency: 100 parallel wrong passwords, 5 checked',
+    async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, () => login('agent-anna', 'wrong')),
+      );
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(95);
+    },
+  );
+
+  it.skipIf(target.skipReason)(
+    'checks at most 5 of 39 wrong passwords and the right one sent together',
+    async () => {
+      const answers = await Promise.all([
+        ...Array.from({ length: 39 }, () => login('agent-ben', 'wrong')),
+        login('agent-ben', TEST_PASSWORD),
+      ]);
+      const checked = answers.filter((answer) => answer.status !== 429);
+      expect(checked).toHaveLength(5);
+      expect(answers.every((answer) => [200, 401, 429].includes(answer.status))).toBe(true);
+    },
+  );
+
+  it.skipIf(target.skipReason)(
+    'limits one address across user names (30 a minute), not only per name',
+    async () => {
+      for (let index = 0; index < 30; index += 1) {
+        expect((await login(`nobody-${index}`, 'wrong')).status).toBe(401);
+      }
+      expect((await login('agent-ben', TEST_PASSWORD)).status).toBe(429);
+    },
+  );
+
+  it.skipIf(target.skipReason)(
+    'folds user names to lower case: the Kelvin sign logs into an account spelled with k',
+    async () => {
+      expect((await login('AGENT-ANNA', TEST_PASSWORD)).status).toBe(200);
+      // U+212A lower-cases to "k"; only the account of that spelling, and only with its password.
+      await portal.createUser('kai', 'agent', []);
+      expect((await login('\u212Aai', TEST_PASSWORD)).status).toBe(200);
+      expect((await login('\u212Aai', 'wrong password')).status).toBe(401);
+    },
+  );
+
+  it.skipIf(target.skipReason)(
     'expires access tokens after 15 minutes; refresh rotates the pair',
     async () => {
       const tokens = (await login('agent-anna', TEST_PASSWORD)).body;
@@ -126,9 +172,12 @@ describe.each(targets)('authentication on $name', (target) => {
         body: { role: 'supervisor' },
       });
       expect(promote.status).toBe(200);
-      expect((await portal.request('GET', '/audit-log', { token: ben.accessToken })).status).toBe(
-        200,
-      );
+      // A role change ends the old sessions (sessionRevocation.test.ts); the new one has the role.
+      expect((await portal.request('GET', '/me', { token: ben.accessToken })).status).toBe(401);
+      const promoted = (await login('agent-ben', TEST_PASSWORD)).body;
+      expect(
+        (await portal.request('GET', '/audit-log', { token: promoted.accessToken })).status,
+      ).toBe(200);
       const audit = await portal.request<
         Array<{ action: string; targetId: string; details: Record<string, unknown> }>
       >('GET', '/audit-log', { token: admin.accessToken });
@@ -141,7 +190,9 @@ describe.each(targets)('authentication on $name', (target) => {
         token: admin.accessToken,
         body: { disabled: true },
       });
-      expect((await portal.request('GET', '/me', { token: ben.accessToken })).status).toBe(401);
+      expect((await portal.request('GET', '/me', { token: promoted.accessToken })).status).toBe(
+        401,
+      );
       expect((await login('agent-ben', TEST_PASSWORD)).status).toBe(401);
     },
   );

@@ -1,17 +1,40 @@
 /**
- * Limits failed logins per (user name, IP address): after `maxFailures` failures inside
- * `windowMilliseconds`, further attempts are refused until the oldest failure leaves the window.
+ * Limits failed logins inside a sliding window, on three keys at once: per (user name, address),
+ * per user name from any address (a spread-out guess at one account), and per address for any
+ * user name (one address guessing many accounts). Any key at its limit refuses the attempt.
+ *
+ * Atomic under concurrency: `reserve()` counts an attempt as a failure *before* the password is
+ * checked, synchronously (one event loop turn), so a burst of parallel requests cannot all pass
+ * the check while none has failed yet. A correct password then takes its reservation back.
  * In memory on purpose: one portal instance; several instances would share it in Redis.
  */
+import { foldUserName } from '../domain/userStore';
+
 export interface LoginRateLimitOptions {
+  /** Failures per (user name, address). */
   readonly maxFailures: number;
+  /** Failures per user name, from any address. */
+  readonly maxFailuresPerAccount: number;
+  /** Failures per address, for any user name. */
+  readonly maxFailuresPerAddress: number;
   readonly windowMilliseconds: number;
 }
 
 export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimitOptions = {
   maxFailures: 5,
+  maxFailuresPerAccount: 20,
+  maxFailuresPerAddress: 30,
   windowMilliseconds: 60_000,
 };
+
+/** A reserved attempt: call `succeeded()` when the password was right. */
+export interface LoginAttempt {
+  succeeded(): void;
+}
+
+export type LoginReservation =
+  | { readonly kind: 'allowed'; readonly attempt: LoginAttempt }
+  | { readonly kind: 'limited'; readonly retryAfterMilliseconds: number };
 
 /** Tracks failures; `now` is injected so tests control time. */
 export class LoginRateLimiter {
@@ -22,8 +45,13 @@ export class LoginRateLimiter {
     private readonly now: () => number,
   ) {}
 
-  private key(userName: string, address: string): string {
-    return `${userName.toLowerCase()}\u0000${address}`;
+  private keys(userName: string, address: string): Array<[string, number]> {
+    const name = foldUserName(userName);
+    return [
+      [`pair\u0000${name}\u0000${address}`, this.options.maxFailures],
+      [`account\u0000${name}`, this.options.maxFailuresPerAccount],
+      [`address\u0000${address}`, this.options.maxFailuresPerAddress],
+    ];
   }
 
   private recent(key: string): number[] {
@@ -34,22 +62,36 @@ export class LoginRateLimiter {
     return kept;
   }
 
-  /** Milliseconds until the next attempt is allowed; 0 when allowed now. */
-  retryAfterMilliseconds(userName: string, address: string): number {
-    const recent = this.recent(this.key(userName, address));
-    if (recent.length < this.options.maxFailures) return 0;
-    const oldest = recent[recent.length - this.options.maxFailures] ?? this.now();
-    return Math.max(1, oldest + this.options.windowMilliseconds - this.now());
-  }
-
-  recordFailure(userName: string, address: string): void {
-    const key = this.key(userName, address);
+  /** Counts this attempt as a failure now, or refuses it when any key is at its limit. */
+  reserve(userName: string, address: string): LoginReservation {
+    const keys = this.keys(userName, address);
+    let retryAfterMilliseconds = 0;
+    for (const [key, limit] of keys) {
+      const recent = this.recent(key);
+      if (recent.length < limit) continue;
+      const oldest = recent[recent.length - limit] ?? this.now();
+      const wait = Math.max(1, oldest + this.options.windowMilliseconds - this.now());
+      retryAfterMilliseconds = Math.max(retryAfterMilliseconds, wait);
+    }
+    if (retryAfterMilliseconds > 0) return { kind: 'limited', retryAfterMilliseconds };
     // Attackers choose the user names: sweep old keys so the map cannot grow without bound.
     if (this.failures.size > 10_000) for (const old of [...this.failures.keys()]) this.recent(old);
-    this.failures.set(key, [...this.recent(key), this.now()]);
-  }
-
-  recordSuccess(userName: string, address: string): void {
-    this.failures.delete(this.key(userName, address));
+    const at = this.now();
+    for (const [key] of keys) this.failures.set(key, [...this.recent(key), at]);
+    return {
+      kind: 'allowed',
+      attempt: {
+        succeeded: () => {
+          for (const [key] of keys) {
+            const list = this.failures.get(key) ?? [];
+            const index = list.indexOf(at);
+            if (index >= 0) list.splice(index, 1);
+            if (list.length === 0) this.failures.delete(key);
+          }
+          // The user typed it right: earlier typos from this address are forgiven.
+          this.failures.delete(keys[0]![0]);
+        },
+      },
+    };
   }
 }

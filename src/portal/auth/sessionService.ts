@@ -7,6 +7,8 @@
  * revocation end them at once, not only at expiry.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { PortalDatabase } from '../database/databaseSchema';
 import type { PortalContext } from '../portalContext';
 import { findUserRowByName, getUser } from '../domain/userStore';
 import type { TokenPair } from '../../shared/portalWire/authSchemas';
@@ -73,27 +75,25 @@ async function purgeExpired(context: PortalContext): Promise<void> {
   await context.database.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }
 
-/** Checks the password (rate-limited per user name and address) and opens a session. */
+/** Checks the password (rate-limited per user name, address and both) and opens a session. */
 export async function login(
   context: PortalContext,
   userName: string,
   password: string,
   address: string,
 ): Promise<LoginResult> {
-  const limiter = context.loginRateLimiter;
-  const waitMilliseconds = limiter.retryAfterMilliseconds(userName, address);
-  if (waitMilliseconds > 0) {
-    return { kind: 'rate-limited', retryAfterSeconds: Math.ceil(waitMilliseconds / 1000) };
+  // Reserved before the (slow) password check: parallel guesses cannot all pass the limit.
+  const reservation = context.loginRateLimiter.reserve(userName, address);
+  if (reservation.kind === 'limited') {
+    const retryAfterSeconds = Math.ceil(reservation.retryAfterMilliseconds / 1000);
+    return { kind: 'rate-limited', retryAfterSeconds };
   }
   const row = await findUserRowByName(context.database, userName);
   const valid = row
     ? await verifyPassword(password, row.password_hash)
     : await verifyAgainstDummy(password, context.passwordCost);
-  if (!row || !valid || row.disabled === 1) {
-    limiter.recordFailure(userName, address);
-    return { kind: 'invalid' };
-  }
-  limiter.recordSuccess(userName, address);
+  if (!row || !valid || row.disabled === 1) return { kind: 'invalid' };
+  reservation.attempt.succeeded();
   await purgeExpired(context);
   const sessionId = randomUUID();
   const expiresAt = iso(context.now() + MAXIMUM_SESSION_SECONDS * 1000);
@@ -110,11 +110,31 @@ export async function login(
   return { kind: 'ok', tokens: await issueTokens(context, row.id, sessionId, expiresAt) };
 }
 
+/** Revokes one session (its access and refresh tokens) and ends its event sockets. */
 async function revokeSession(context: PortalContext, sessionId: string): Promise<void> {
   await context.database
     .updateTable('sessions')
     .set({ revoked_at: iso(context.now()) })
     .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  context.events.endSockets({ sessionId }, 'revoked');
+}
+
+/**
+ * Revokes every session of a user (a password reset, a disable, a role change): every access
+ * and refresh token of the user dies at once. Runs in the caller's transaction; the caller ends
+ * the user's event sockets (`context.events.endSockets`) after the commit.
+ */
+export async function revokeUserSessions(
+  database: Kysely<PortalDatabase> | Transaction<PortalDatabase>,
+  userId: string,
+  at: string,
+): Promise<void> {
+  await database
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
 }

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'bot-switch.line',
   'call.takeover',
   'call.logged-by-line',
+  'call.completed-by-line',
   'deletion.recorded',
   'user.created',
   'user.role-changed',

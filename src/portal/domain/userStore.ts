@@ -46,6 +46,16 @@ export async function getUser(database: Database, userId: string): Promise<User 
   return toUser(row, (await clientIdsOf(database, [row.id])).get(row.id) ?? []);
 }
 
+/**
+ * The one folding of user names, for lookup and rate limiting: Unicode lower case. Stored names
+ * are ASCII (`UserNameSchema`), so folding only matters for what a login types: `ANNA` finds
+ * `anna`, and so does the Kelvin sign U+212A for a `k` (its lower case is `k`). Intended: it
+ * can only reach the account whose name it spells, and the password still decides.
+ */
+export function foldUserName(userName: string): string {
+  return userName.toLowerCase();
+}
+
 export async function findUserRowByName(
   database: Database,
   userName: string,
@@ -53,7 +63,7 @@ export async function findUserRowByName(
   return database
     .selectFrom('users')
     .selectAll()
-    .where('user_name', '=', userName.toLowerCase())
+    .where('user_name', '=', foldUserName(userName))
     .executeTakeFirst();
 }
 
@@ -89,7 +99,7 @@ export async function createUser(
     .insertInto('users')
     .values({
       id,
-      user_name: request.userName.toLowerCase(),
+      user_name: foldUserName(request.userName),
       display_name: request.displayName,
       role: request.role,
       password_hash: await hashPassword(request.password, cost),

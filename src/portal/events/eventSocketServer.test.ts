@@ -1,21 +1,17 @@
-/** The `/events` socket: token in the first message, events filtered by role and client scope. */
+/**
+ * The `/events` socket: token in the first message, events filtered by role and client scope
+ * (the same scope as the routes), and events that carry IDs, never numbers.
+ */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PortalEventSchema, type PortalEvent } from '../../shared/portalWire/eventSchemas';
+import { listenToEvents, type EventListener } from '../testing/eventListener';
 import { noteSubmission, OTHER_CLIENT, OWN_CLIENT } from '../testing/portalFixtures';
 import { startTestPortal, type TestPortal } from '../testing/portalTestHarness';
 import { testClientProfile } from '../testing/testClientProfile';
 import { SQLITE_TARGET } from '../testing/testDatabases';
 import { waitFor } from '../testing/waitFor';
 import { CLOSE_UNAUTHORIZED } from './eventSocketServer';
-
-interface Listener {
-  readonly events: PortalEvent[];
-  readonly socket: WebSocket;
-  /** Resolves once every event sent before now has arrived (ping/pong on the same socket). */
-  flush(): Promise<void>;
-}
 
 describe('event socket', () => {
   let portal: TestPortal;
@@ -31,6 +27,8 @@ describe('event socket', () => {
       ['agent-other', 'agent', [OTHER_CLIENT.id]],
       ['supervisor-own', 'supervisor', [OWN_CLIENT.id]],
       ['shift-lead-own', 'shift-lead', [OWN_CLIENT.id]],
+      ['supervisor-other', 'supervisor', [OTHER_CLIENT.id]],
+      ['admin', 'admin', []],
     ] as const) {
       await portal.createUser(name, role, [...clients]);
       tokens[name] = (await portal.login(name)).accessToken;
@@ -47,29 +45,7 @@ describe('event socket', () => {
     return socket;
   }
 
-  async function listen(userName: string): Promise<Listener> {
-    const socket = open();
-    const events: PortalEvent[] = [];
-    const pongs: Array<() => void> = [];
-    const authenticated = new Promise<void>((resolve, reject) => {
-      socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as { type: string };
-        if (message.type === 'authenticated') resolve();
-        else if (message.type === 'pong') pongs.shift()?.();
-        else if (message.type === 'error') reject(new Error('refused'));
-        else events.push(PortalEventSchema.parse(message));
-      });
-    });
-    await new Promise((resolve) => socket.once('open', resolve));
-    socket.send(JSON.stringify({ type: 'authenticate', accessToken: tokens[userName] }));
-    await authenticated;
-    const flush = () =>
-      new Promise<void>((resolve) => {
-        pongs.push(resolve);
-        socket.send(JSON.stringify({ type: 'ping' }));
-      });
-    return { events, socket, flush };
-  }
+  const listen = (userName: string) => listenToEvents(portal.url, tokens[userName]!);
 
   it('closes with 4001 for a bad token and answers invalid messages with an error', async () => {
     const socket = open();
@@ -109,7 +85,7 @@ describe('event socket', () => {
     });
 
     await Promise.all([own.flush(), other.flush(), supervisor.flush()]);
-    const types = (listener: Listener) => listener.events.map((event) => event.type).sort();
+    const types = (listener: EventListener) => listener.events.map((event) => event.type).sort();
     expect(types(own)).toEqual(['bot-switch.changed', 'bot-switch.changed', 'note.status-changed']);
     expect(types(other)).toEqual(['bot-switch.changed']);
     expect(types(supervisor)).toEqual([
@@ -121,5 +97,75 @@ describe('event socket', () => {
     const noteEvent = own.events.find((event) => event.type === 'note.status-changed');
     expect(noteEvent).toMatchObject({ clientId: OWN_CLIENT.id, status: 'delivered' });
     expect(JSON.stringify(noteEvent)).not.toContain('Mustermann');
+  });
+});
+
+describe('event scope', () => {
+  let portal: TestPortal;
+  const tokens: Record<string, string> = {};
+  const userIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    portal = await startTestPortal(SQLITE_TARGET);
+    await portal.saveClient(testClientProfile(OWN_CLIENT.id, OWN_CLIENT.line));
+    await portal.saveClient(testClientProfile(OTHER_CLIENT.id, OTHER_CLIENT.line));
+    for (const [name, role, clients] of [
+      ['agent-own', 'agent', [OWN_CLIENT.id]],
+      ['supervisor-own', 'supervisor', [OWN_CLIENT.id]],
+      ['supervisor-other', 'supervisor', [OTHER_CLIENT.id]],
+      ['admin', 'admin', []],
+    ] as const) {
+      userIds[name] = (await portal.createUser(name, role, [...clients])).id;
+      tokens[name] = (await portal.login(name)).accessToken;
+    }
+  });
+  afterAll(async () => portal?.close());
+
+  it('sends presence only to watchers who may see the user in GET /presence', async () => {
+    const listeners = Object.fromEntries(
+      await Promise.all(
+        ['supervisor-own', 'supervisor-other', 'admin'].map(
+          async (name) => [name, await listenToEvents(portal.url, tokens[name]!)] as const,
+        ),
+      ),
+    );
+    const presence = await portal.request('PUT', '/presence', {
+      token: tokens['agent-own'],
+      body: { state: 'available' },
+    });
+    expect(presence.status).toBe(204);
+    for (const [name, listener] of Object.entries(listeners)) {
+      await listener.flush();
+      const listed = await portal.request<Array<{ userId: string }>>('GET', '/presence', {
+        token: tokens[name],
+      });
+      const routeShows = listed.body.some((entry) => entry.userId === userIds['agent-own']);
+      const eventShows = listener.events.some((event) => event.type === 'presence.changed');
+      expect({ name, eventShows }).toEqual({ name, eventShows: routeShows });
+      listener.socket.close();
+    }
+    expect(listeners['supervisor-other']!.events).toEqual([]);
+  });
+
+  it('sends call.updated with IDs only: no caller number, no call facts', async () => {
+    const listener = await listenToEvents(portal.url, tokens['supervisor-own']!);
+    const callId = randomUUID();
+    const call = await portal.request('POST', '/calls', {
+      token: tokens['agent-own'],
+      body: {
+        id: callId,
+        clientId: OWN_CLIENT.id,
+        line: OWN_CLIENT.line,
+        callerNumber: '+4917012345678',
+        ringAt: '2025-03-31T08:00:00Z',
+      },
+    });
+    expect(call.status).toBe(201);
+    await listener.flush();
+    expect(listener.events).toEqual([
+      { type: 'call.updated', at: expect.any(String), clientId: OWN_CLIENT.id, callId },
+    ]);
+    expect(JSON.stringify(listener.events)).not.toContain('4917012345678');
+    listener.socket.close();
   });
 });

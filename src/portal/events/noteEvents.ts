@@ -6,12 +6,15 @@ export function publishNoteStatus(
   context: PortalContext,
   note: Pick<Note, 'id' | 'clientId' | 'idempotencyKey' | 'status'>,
 ): void {
-  context.events.publish({
-    type: 'note.status-changed',
-    at: nowIso(context),
-    noteId: note.id,
-    clientId: note.clientId,
-    idempotencyKey: note.idempotencyKey,
-    status: note.status,
-  });
+  context.events.publish(
+    {
+      type: 'note.status-changed',
+      at: nowIso(context),
+      noteId: note.id,
+      clientId: note.clientId,
+      idempotencyKey: note.idempotencyKey,
+      status: note.status,
+    },
+    { clientIds: [note.clientId] },
+  );
 }

@@ -1,6 +1,8 @@
 /** Checks every scoped route makes, in one place. */
 import { canAccessClient, type AuthenticatedUser } from '../auth/authenticatedUser';
-import { forbidden } from './httpError';
+import { findClientIdByLine } from '../domain/clientStore';
+import type { PortalContext } from '../portalContext';
+import { forbidden, notFound } from './httpError';
 
 /** Throws 403 unless the user may act on this client. */
 export function requireClient(user: AuthenticatedUser, clientId: string): void {
@@ -14,3 +16,17 @@ export function scopeOf(user: AuthenticatedUser): string[] | undefined {
 
 /** Headers that keep personal data out of shared caches. */
 export const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+/**
+ * The client of a line the user may see. Unknown lines and lines of clients outside the user's
+ * scope both answer 404 with the same body, so line numbers cannot be enumerated.
+ */
+export async function findVisibleClientIdByLine(
+  context: PortalContext,
+  user: AuthenticatedUser,
+  line: string,
+): Promise<string> {
+  const clientId = await findClientIdByLine(context.database, line);
+  if (!clientId || !canAccessClient(user, clientId)) throw notFound('Line');
+  return clientId;
+}

@@ -80,8 +80,12 @@ export const LineCallRequestSchema = CreateCallRequestSchema.omit({ clientId: tr
 });
 export type LineCallRequest = z.infer<typeof LineCallRequestSchema>;
 
-/** Where a line call went: to a client's call log, or to the unassigned-line calls. */
-export const LINE_CALL_ROUTINGS = ['client', 'unassigned-line'] as const;
+/**
+ * Where a line call went, as far as the caller may see it: to one of the caller's clients, to
+ * the unassigned-line calls (admins only), or `outside-scope`: another client's line or a line
+ * no client owns, answered alike so a scoped user cannot enumerate lines.
+ */
+export const LINE_CALL_ROUTINGS = ['client', 'unassigned-line', 'outside-scope'] as const;
 export type LineCallRouting = (typeof LINE_CALL_ROUTINGS)[number];
 
 /** The answer to `POST /line-calls`: the call's ID and where it went, no client data. */

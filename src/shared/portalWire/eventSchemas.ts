@@ -1,7 +1,8 @@
 /**
  * Events the portal pushes to desktops over the `/events` WebSocket. Every message is one JSON
  * object `{ type, at, ...payload }`. Events that carry a `clientId` reach only users scoped to
- * that client; presence reaches supervisors, shift leads and admins.
+ * that client; presence reaches supervisors, shift leads and admins who share a client with the
+ * user. Events carry IDs and states, never names, caller numbers or texts.
  *
  * Some events are defined before anything emits them (bot calls, queues), so desktops and the
  * bot simulator can be written against a fixed shape.
@@ -9,7 +10,6 @@
 import { z } from 'zod';
 import { LINE_BOT_MODES, GLOBAL_BOT_MODES, PresenceStateSchema } from './operationsSchemas';
 import { NOTE_STATUSES } from './noteSchemas';
-import { CallSchema } from './callSchemas';
 
 const base = { at: z.string() };
 
@@ -39,11 +39,12 @@ export const PresenceChangedEventSchema = z.object({
   state: PresenceStateSchema,
 });
 
+/** A call of the client was logged or changed; read it with `GET /calls/:callId`. */
 export const CallUpdatedEventSchema = z.object({
   type: z.literal('call.updated'),
   ...base,
   clientId: z.string(),
-  call: CallSchema,
+  callId: z.string(),
 });
 
 /** A call handled by the AI voicebot (emitted once the bot simulator reports to the portal). */

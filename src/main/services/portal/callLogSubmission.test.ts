@@ -104,6 +104,33 @@ describe('submitCall', () => {
     expect(stored).toMatchObject({ end_at: call.endAt, agent_id: agentId });
   });
 
+  it('accepts a call another agent took over as logged, and changes none of its facts', async () => {
+    const call = entry({
+      clientId: OWN_CLIENT.id,
+      line: OWN_CLIENT.line,
+      answerAt: '2025-06-02T08:00:05.000Z',
+    });
+    await portal.createUser('takeover-supervisor', 'supervisor', [OWN_CLIENT.id]);
+    const supervisor = (await portal.login('takeover-supervisor')).accessToken;
+    const logged = await portal.request('POST', '/calls', {
+      token: supervisor,
+      body: { id: call.id, clientId: OWN_CLIENT.id, line: OWN_CLIENT.line, ringAt: call.ringAt },
+    });
+    expect(logged.status).toBe(201);
+    const takeover = await portal.request('PATCH', `/calls/${call.id}`, {
+      token: supervisor,
+      body: { agentId: 'another-agent', outcome: 'forwarded' },
+    });
+    expect(takeover.status).toBe(200);
+    expect(await submitCall(auth, call)).toEqual({ kind: 'accepted', callId: call.id });
+    const stored = await portal.portal.context.database
+      .selectFrom('calls')
+      .selectAll()
+      .where('id', '=', call.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ agent_id: 'another-agent', outcome: 'forwarded', end_at: null });
+  });
+
   it('classifies failures as data: offline and 503 retry, invalid data is rejected', async () => {
     failNext = 'unreachable';
     expect(await submitCall(auth, entry())).toMatchObject({

@@ -6,9 +6,11 @@
  *
  * - With a client ID (a client the agent is assigned to): `POST /calls`, and if the call was
  *   logged before (live updates), `PATCH` the facts known by now. If the portal refuses the
- *   client (403/404, e.g. the assignment ended meanwhile) the call still goes by its line.
+ *   client (403/404, e.g. the assignment ended meanwhile) the call still goes by its line. If
+ *   the `PATCH` is refused (403: another agent took the call over) the call counts as logged.
  * - Without one (unknown line, not assigned): `POST /line-calls`; the portal resolves the client
- *   or logs an unassigned-line call, and only fills in facts it did not know.
+ *   or logs an unassigned-line call. A resend of the same entry gets the same answer; other
+ *   facts for a call the agent may not change are a conflict (409, rejected).
  * Every request is idempotent on the call ID, so a retry after a lost answer never bills twice.
  */
 import type {
@@ -68,8 +70,12 @@ export async function submitCall(
         path: `/calls/${encodeURIComponent(entry.id)}`,
         body: known,
       });
-      if (!(patched.kind === 'rejected' && patched.httpStatus === 403)) return patched;
-      // The call has another agent now (a takeover): it is logged; the line route fills gaps.
+      // 403: another agent took the call over. It is logged; its facts are the new agent's
+      // (the portal lets nobody else change them, also not through the line route).
+      if (patched.kind === 'rejected' && patched.httpStatus === 403) {
+        return { kind: 'accepted', callId: entry.id };
+      }
+      return patched;
     }
   }
   return attempt(auth, { method: 'POST', path: '/line-calls', body: { ...ring, ...known } });

@@ -14,6 +14,7 @@ import {
   isUnassignedLineCall,
   LineCallConflictError,
   logCallByLine,
+  type LineCallResult,
 } from '../../domain/lineCallStore';
 import {
   CallIdParametersSchema,
@@ -24,6 +25,7 @@ import {
   LineCallRequestSchema,
   UpdateCallRequestSchema,
   type Call,
+  type LineCallRouting,
 } from '../../../shared/portalWire/callSchemas';
 import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import { nowIso, type PortalContext } from '../../portalContext';
@@ -38,13 +40,12 @@ function requireAgentRules(user: AuthenticatedUser, agentId: string | null | und
   }
 }
 
+/** IDs only: a desk that needs the call's facts reads them with `GET /calls/:callId`. */
 function publishCall(context: PortalContext, call: Call): void {
-  context.events.publish({
-    type: 'call.updated',
-    at: nowIso(context),
-    clientId: call.clientId,
-    call,
-  });
+  context.events.publish(
+    { type: 'call.updated', at: nowIso(context), clientId: call.clientId, callId: call.id },
+    { clientIds: [call.clientId] },
+  );
 }
 
 async function loadScopedCall(context: PortalContext, user: AuthenticatedUser, callId: string) {
@@ -82,10 +83,35 @@ export const createCallRoute = defineRoute({
   },
 });
 
+/** The rule of `PATCH /calls/:callId`: may this user change this call's facts? */
+function mayChangeCall(
+  user: AuthenticatedUser,
+  call: { clientId: string | null; agentId: string | null; createdBy: string },
+): boolean {
+  if (call.agentId !== null && user.role === 'agent' && call.agentId !== user.id) return false;
+  // Unassigned-line calls have no client and no PATCH route: only the desk that logged one may
+  // complete it.
+  if (call.clientId === null) return call.createdBy === user.id;
+  return canAccessClient(user, call.clientId);
+}
+
+/**
+ * What the answer says about where the call went. Only what the caller may see anyway: a scoped
+ * user learns nothing about a line outside its clients, so another client's line and a line no
+ * client owns both answer `outside-scope`.
+ */
+function visibleRouting(user: AuthenticatedUser, result: LineCallResult): LineCallRouting {
+  if (user.role === 'admin') return result.routed;
+  if (result.clientId !== null && canAccessClient(user, result.clientId)) return 'client';
+  return 'outside-scope';
+}
+
 /**
  * Billing beats scope for writing a call: any user may log a call to any line (the desk cannot
  * know or see the client of an unassigned line), but the answer names no client, and reading the
- * call stays scoped as before. Creating a call is audited without personal data.
+ * call stays scoped as before. A replay never changes a call the user could not change through
+ * `PATCH /calls/:callId` (see `lineCallStore.ts`). Writes outside the user's scope are audited
+ * without personal data.
  */
 export const createLineCallRoute = defineRoute({
   method: 'POST',
@@ -104,9 +130,11 @@ export const createLineCallRoute = defineRoute({
   async handler({ body, user, context }) {
     requireAgentRules(user, body.agentId);
     const at = nowIso(context);
-    let result;
+    let result: LineCallResult;
     try {
-      result = await logCallByLine(context.database, body, user.id, at);
+      result = await logCallByLine(context.database, body, user.id, at, (call) =>
+        mayChangeCall(user, call),
+      );
     } catch (error) {
       if (error instanceof LineCallConflictError) throw conflict('Call ID is taken');
       throw error;
@@ -114,24 +142,24 @@ export const createLineCallRoute = defineRoute({
     // Calls outside the user's scope (unassigned lines, other clients' lines) are audited: they
     // are the only calls a user can write without seeing the client.
     const outsideScope = result.clientId === null || !canAccessClient(user, result.clientId);
-    if (result.created && outsideScope) {
+    if ((result.created || result.completed) && outsideScope) {
       await appendAudit(context.database, {
         at,
         actorUserId: user.id,
-        action: 'call.logged-by-line',
+        action: result.created ? 'call.logged-by-line' : 'call.completed-by-line',
         clientId: result.clientId,
         targetType: 'call',
         targetId: result.id,
         details: { routed: result.routed },
       });
     }
-    if (result.clientId) {
+    if (result.clientId && (result.created || result.completed)) {
       const call = await getCall(context.database, result.id);
       if (call) publishCall(context, call);
     }
     return {
       status: result.created ? 201 : 200,
-      body: { id: result.id, routed: result.routed },
+      body: { id: result.id, routed: visibleRouting(user, result) },
     };
   },
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ClientProfileSchema } from '../../../shared/domain/clientProfile';
 import { ALL_ROLES } from '../../auth/authenticatedUser';
 import { appendAudit } from '../../domain/auditLog';
-import { findClientIdByLine, getClient, listClients, saveClient } from '../../domain/clientStore';
+import { getClient, listClients, saveClient } from '../../domain/clientStore';
 import {
   ClientIdParametersSchema,
   ErrorResponseSchema,
@@ -12,7 +12,7 @@ import { LineParametersSchema } from '../../../shared/portalWire/operationsSchem
 import { nowIso } from '../../portalContext';
 import { conflict, HttpError, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';
-import { NO_STORE, requireClient, scopeOf } from '../routeHelpers';
+import { findVisibleClientIdByLine, NO_STORE, requireClient, scopeOf } from '../routeHelpers';
 
 const ClientSummarySchema = z.object({
   id: z.string(),
@@ -90,15 +90,14 @@ export const saveClientRoute = defineRoute({
 export const lookupLineRoute = defineRoute({
   method: 'GET',
   url: '/lines/:line/client',
-  summary: 'The client profile for a dialled line (E.164); 404 for an unknown line',
+  summary:
+    'The client profile for a dialled line (E.164); 404 for an unknown line or one of a client the caller may not see',
   tag: 'clients',
   roles: ALL_ROLES,
   params: LineParametersSchema,
-  responses: { 200: ClientProfileSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
+  responses: { 200: ClientProfileSchema, 404: ErrorResponseSchema },
   async handler({ params, user, context }) {
-    const clientId = await findClientIdByLine(context.database, params.line);
-    if (!clientId) throw notFound('Line');
-    requireClient(user, clientId);
+    const clientId = await findVisibleClientIdByLine(context, user, params.line);
     const profile = await getClient(context.database, clientId);
     if (!profile) throw notFound('Client');
     return { status: 200, body: profile, headers: NO_STORE };

@@ -45,13 +45,14 @@ describe.each(targets)('calls logged by line on $name', (target) => {
     portal.request<LineCallReceipt>('POST', '/line-calls', { token, body });
 
   it.skipIf(target.skipReason)(
-    'logs an unknown line once, completes it on a retry and never overwrites',
+    'logs an unknown line once, lets its desk complete it, and refuses other facts',
     async () => {
       const id = randomUUID();
       const ring = { id, line: UNKNOWN_LINE, ringAt: '2025-04-01T10:00:00+02:00' };
       const first = await logByLine(agent, { ...ring, callerNumber: '+4917012345' });
       expect(first.status).toBe(201);
-      expect(first.body).toEqual({ id, routed: 'unassigned-line' });
+      // A scoped user learns nothing about a line outside its clients.
+      expect(first.body).toEqual({ id, routed: 'outside-scope' });
       const final = {
         ...ring,
         answerAt: '2025-04-01T10:00:05+02:00',
@@ -61,14 +62,14 @@ describe.each(targets)('calls logged by line on $name', (target) => {
       };
       const second = await logByLine(agent, final);
       expect(second.status).toBe(200);
-      expect(second.body).toEqual({ id, routed: 'unassigned-line' });
-      // A replay with other facts changes nothing that is known.
-      const replay = await logByLine(agent, {
-        ...final,
-        endAt: '2025-04-01T11:00:00+02:00',
-        outcome: 'spam',
-      });
-      expect(replay.status).toBe(200);
+      expect(second.body).toEqual({ id, routed: 'outside-scope' });
+      // The same body again: the same answer.
+      expect(await logByLine(agent, final)).toMatchObject({ status: 200, body: second.body });
+      // Other facts for a known call are a conflict and change nothing.
+      const replay = await logByLine(agent, { ...final, endAt: '2025-04-01T11:00:00+02:00' });
+      expect(replay.status).toBe(409);
+      // Another user may not complete this desk's unassigned-line call.
+      expect((await logByLine(supervisor, { ...final, outcome: 'spam' })).status).toBe(409);
       const rows = await portal.portal.context.database
         .selectFrom('unassigned_line_calls')
         .selectAll()
@@ -79,17 +80,20 @@ describe.each(targets)('calls logged by line on $name', (target) => {
         end_at: '2025-04-01T08:02:05.000Z',
         agent_id: agentId,
         wrap_up_seconds: 30,
-        outcome: 'spam',
+        outcome: null,
       });
-      // Audited without personal data.
+      // Audited without personal data: the logging and the completion.
       const audit = await portal.portal.context.database
         .selectFrom('audit_log')
         .selectAll()
         .where('target_id', '=', id)
+        .orderBy('at')
         .execute();
-      expect(audit).toHaveLength(1);
-      expect(audit[0]?.action).toBe('call.logged-by-line');
-      expect(audit[0]?.details_json).not.toContain('+49');
+      expect(audit.map((entry) => entry.action).sort()).toEqual([
+        'call.completed-by-line',
+        'call.logged-by-line',
+      ]);
+      expect(JSON.stringify(audit)).not.toContain('+49');
       // The same ID cannot become a client call, nor a call on another line.
       const reuse = await portal.request('POST', '/calls', {
         token: agent,
@@ -111,7 +115,7 @@ describe.each(targets)('calls logged by line on $name', (target) => {
         outcome: 'caller-hung-up',
       });
       expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id, routed: 'client' });
+      expect(answer.body).toEqual({ id, routed: 'outside-scope' });
       expect(JSON.stringify(answer.body)).not.toContain(OTHER_CLIENT.id);
       // Reads stay scoped: the agent may not read it, an admin sees it in the client's log.
       expect((await portal.request('GET', `/calls/${id}`, { token: agent })).status).toBe(403);
@@ -126,7 +130,16 @@ describe.each(targets)('calls logged by line on $name', (target) => {
         line: OTHER_CLIENT.line,
         ringAt: '2025-04-01T11:00:00+02:00',
       });
-      expect(again.status).toBe(200);
+      expect(again).toMatchObject({ status: 200, body: { id, routed: 'outside-scope' } });
+      // Completing a call outside the agent's scope is refused: PATCH would be 403.
+      const completing = await logByLine(agent, {
+        id,
+        line: OTHER_CLIENT.line,
+        ringAt: '2025-04-01T11:00:00+02:00',
+        outcome: 'caller-hung-up',
+        wrapUpSeconds: 86_400,
+      });
+      expect(completing.status).toBe(409);
       const billing = await portal.request<BillingReport>(
         'GET',
         `/reports/billing?clientId=${OTHER_CLIENT.id}&from=2025-04-01&to=2025-04-01`,

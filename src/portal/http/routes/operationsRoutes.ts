@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../../auth/authenticatedUser';
 import { listAudit } from '../../domain/auditLog';
 import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
-import { findClientIdByLine } from '../../domain/clientStore';
 import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
 import { listPresence, setPresence } from '../../domain/presenceStore';
 import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
@@ -21,9 +20,9 @@ import {
   SetPresenceRequestSchema,
 } from '../../../shared/portalWire/operationsSchemas';
 import { nowIso } from '../../portalContext';
-import { conflict, notFound } from '../httpError';
+import { conflict } from '../httpError';
 import { defineRoute } from '../routeDefinition';
-import { NO_STORE, requireClient, scopeOf } from '../routeHelpers';
+import { findVisibleClientIdByLine, NO_STORE, requireClient, scopeOf } from '../routeHelpers';
 
 const WATCHERS = ['supervisor', 'shift-lead', 'admin'] as const;
 
@@ -38,7 +37,11 @@ export const setPresenceRoute = defineRoute({
   async handler({ body, user, context }) {
     const at = nowIso(context);
     await setPresence(context.database, user.id, body.state, at);
-    context.events.publish({ type: 'presence.changed', at, userId: user.id, state: body.state });
+    // The same scope as `GET /presence`: watchers who share a client with this user.
+    context.events.publish(
+      { type: 'presence.changed', at, userId: user.id, state: body.state },
+      { clientIds: [...user.clientIds], roles: WATCHERS },
+    );
     return { status: 204 };
   },
 });
@@ -86,15 +89,18 @@ export const setGlobalBotRoute = defineRoute({
   async handler({ body, user, context }) {
     const at = nowIso(context);
     await setGlobalBotMode(context.database, body.mode, user.id, at);
-    context.events.publish({
-      type: 'bot-switch.changed',
-      at,
-      scope: 'global',
-      line: null,
-      clientId: null,
-      mode: body.mode,
-      changedBy: user.id,
-    });
+    context.events.publish(
+      {
+        type: 'bot-switch.changed',
+        at,
+        scope: 'global',
+        line: null,
+        clientId: null,
+        mode: body.mode,
+        changedBy: user.id,
+      },
+      { clientIds: 'everyone' },
+    );
     return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
   },
 });
@@ -109,20 +115,21 @@ export const setLineBotRoute = defineRoute({
   body: SetLineBotRequestSchema,
   responses: { 200: BotSwitchStateSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
   async handler({ params, body, user, context }) {
-    const clientId = await findClientIdByLine(context.database, params.line);
-    if (!clientId) throw notFound('Line');
-    requireClient(user, clientId);
+    const clientId = await findVisibleClientIdByLine(context, user, params.line);
     const at = nowIso(context);
     await setLineBotMode(context.database, { line: params.line, clientId }, body.mode, user.id, at);
-    context.events.publish({
-      type: 'bot-switch.changed',
-      at,
-      scope: 'line',
-      line: params.line,
-      clientId,
-      mode: body.mode,
-      changedBy: user.id,
-    });
+    context.events.publish(
+      {
+        type: 'bot-switch.changed',
+        at,
+        scope: 'line',
+        line: params.line,
+        clientId,
+        mode: body.mode,
+        changedBy: user.id,
+      },
+      { clientIds: [clientId] },
+    );
     return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
   },
 });

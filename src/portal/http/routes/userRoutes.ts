@@ -1,5 +1,10 @@
-/** User administration (admins only); role changes are audited. */
+/**
+ * User administration (admins only); role changes are audited. A password reset, a disable or
+ * a role change revokes every session of the user; a change of assigned clients ends the user's
+ * event sockets so they reconnect with the new scope.
+ */
 import { z } from 'zod';
+import { revokeUserSessions } from '../../auth/sessionService';
 import { appendAudit } from '../../domain/auditLog';
 import { createUser, findUserRowByName, listUsers, updateUser } from '../../domain/userStore';
 import {
@@ -86,10 +91,22 @@ export const updateUserRoute = defineRoute({
           passwordChanged: body.password !== undefined,
         },
       });
-      return result.after;
+      const revoke =
+        roleChanged ||
+        body.password !== undefined ||
+        (result.after.disabled && !result.before.disabled);
+      if (revoke) await revokeUserSessions(transaction, params.userId, at);
+      const scopeChanged =
+        result.before.clientIds.join() !== result.after.clientIds.join() || roleChanged;
+      return { user: result.after, revoke, scopeChanged };
     });
     if (!updated) throw notFound('User');
-    return { status: 200, body: updated };
+    // After the commit: open event sockets stop now, not when their token expires.
+    if (updated.revoke) context.events.endSockets({ userId: params.userId }, 'revoked');
+    else if (updated.scopeChanged) {
+      context.events.endSockets({ userId: params.userId }, 'scope-changed');
+    }
+    return { status: 200, body: updated.user };
   },
 });
 

@@ -1,0 +1,233 @@
+/**
+ * The table of `portalRoutes.authorization.test.ts`: for every protected route, the scopes to
+ * try and how to build the request. A route missing here fails that test.
+ */
+import { randomUUID } from 'node:crypto';
+import type { UserRole } from '../../shared/portalWire/commonSchemas';
+import {
+  noteSubmission,
+  OTHER_CLIENT,
+  OWN_CLIENT,
+  type PortalFixtures,
+} from '../testing/portalFixtures';
+import { testClientProfile } from '../testing/testClientProfile';
+
+export type Scope = 'own' | 'other' | 'none';
+export interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+type CaseBuilder = (scope: Scope, fixtures: PortalFixtures, role: UserRole) => Call;
+
+export const clientOf = (scope: Scope) => (scope === 'other' ? OTHER_CLIENT : OWN_CLIENT);
+const callOf = (scope: Scope, fixtures: PortalFixtures) =>
+  scope === 'other' ? fixtures.calls.other : fixtures.calls.own;
+const noteOf = (scope: Scope, fixtures: PortalFixtures) =>
+  scope === 'other' ? fixtures.notes.other : fixtures.notes.own;
+let userCounter = 0;
+
+/** A line no client owns. */
+export const UNKNOWN_LINE = '+4930999999';
+
+/**
+ * Route key → scopes to try and how to build the request. `writesAcrossScope`: the route lets
+ * every allowed role write for another client's ID too (billing beats scope for logging a call).
+ * `hidesOtherScope`: the route looks a line up, so another client's line is refused with 404,
+ * exactly like an unknown line (no enumeration of lines).
+ */
+export const CASES: Record<
+  string,
+  { scopes: Scope[]; build: CaseBuilder; writesAcrossScope?: true; hidesOtherScope?: true }
+> = {
+  'POST /auth/logout': {
+    scopes: ['none'],
+    build: () => ({ method: 'POST', path: '/auth/logout' }),
+  },
+  'GET /me': { scopes: ['none'], build: () => ({ method: 'GET', path: '/me' }) },
+  'GET /users': { scopes: ['none'], build: () => ({ method: 'GET', path: '/users' }) },
+  'POST /users': {
+    scopes: ['none'],
+    build: () => ({
+      method: 'POST',
+      path: '/users',
+      body: {
+        userName: `new-user-${++userCounter}`,
+        displayName: 'Neu',
+        role: 'agent',
+        password: 'a long enough password',
+        clientIds: [OWN_CLIENT.id],
+      },
+    }),
+  },
+  'PATCH /users/:userId': {
+    scopes: ['none'],
+    build: (_scope, fixtures) => ({
+      method: 'PATCH',
+      path: `/users/${fixtures.userIds.agent}`,
+      body: { displayName: 'Agent A' },
+    }),
+  },
+  'GET /clients': { scopes: ['none'], build: () => ({ method: 'GET', path: '/clients' }) },
+  'GET /clients/:clientId': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({ method: 'GET', path: `/clients/${clientOf(scope).id}` }),
+  },
+  'PUT /clients/:clientId': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'PUT',
+      path: `/clients/${clientOf(scope).id}`,
+      body: testClientProfile(clientOf(scope).id, clientOf(scope).line),
+    }),
+  },
+  'GET /lines/:line/client': {
+    scopes: ['own', 'other'],
+    hidesOtherScope: true,
+    build: (scope) => ({ method: 'GET', path: `/lines/${clientOf(scope).line}/client` }),
+  },
+  'POST /calls': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'POST',
+      path: '/calls',
+      body: {
+        id: randomUUID(),
+        clientId: clientOf(scope).id,
+        line: clientOf(scope).line,
+        ringAt: '2025-03-31T09:00:00+02:00',
+      },
+    }),
+  },
+  'POST /line-calls': {
+    // own client's line, another client's line, and a line no client owns
+    scopes: ['own', 'other', 'none'],
+    writesAcrossScope: true,
+    build: (scope) => ({
+      method: 'POST',
+      path: '/line-calls',
+      body: {
+        id: randomUUID(),
+        line: scope === 'none' ? UNKNOWN_LINE : clientOf(scope).line,
+        ringAt: '2025-03-31T09:00:00+02:00',
+      },
+    }),
+  },
+  'PATCH /calls/:callId': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'PATCH',
+      path: `/calls/${callOf(scope, fixtures)}`,
+      body: { wrapUpSeconds: 42 },
+    }),
+  },
+  'GET /calls/:callId': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({ method: 'GET', path: `/calls/${callOf(scope, fixtures)}` }),
+  },
+  'GET /calls': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({ method: 'GET', path: `/calls?clientId=${clientOf(scope).id}` }),
+  },
+  'POST /notes': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'POST',
+      path: '/notes',
+      body: noteSubmission(clientOf(scope).id),
+      headers: { 'idempotency-key': randomUUID() },
+    }),
+  },
+  'GET /notes': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({ method: 'GET', path: `/notes?clientId=${clientOf(scope).id}` }),
+  },
+  'GET /notes/:noteId': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({ method: 'GET', path: `/notes/${noteOf(scope, fixtures)}` }),
+  },
+  'GET /notes/:noteId/deliveries': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'GET',
+      path: `/notes/${noteOf(scope, fixtures)}/deliveries`,
+    }),
+  },
+  'POST /notes/:noteId/deliveries/retry': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'POST',
+      path: `/notes/${noteOf(scope, fixtures)}/deliveries/retry`,
+    }),
+  },
+  'GET /reports/billing': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'GET',
+      path: `/reports/billing?clientId=${clientOf(scope).id}&from=2025-03-31&to=2025-03-31`,
+    }),
+  },
+  'GET /reports/unassigned-lines': {
+    scopes: ['none'],
+    build: () => ({
+      method: 'GET',
+      path: '/reports/unassigned-lines?from=2025-03-31&to=2025-03-31&format=csv',
+    }),
+  },
+  'PUT /presence': {
+    scopes: ['none'],
+    build: () => ({ method: 'PUT', path: '/presence', body: { state: 'available' } }),
+  },
+  'GET /presence': { scopes: ['none'], build: () => ({ method: 'GET', path: '/presence' }) },
+  'GET /bot-switch': { scopes: ['none'], build: () => ({ method: 'GET', path: '/bot-switch' }) },
+  'PUT /bot-switch/global': {
+    scopes: ['none'],
+    build: () => ({ method: 'PUT', path: '/bot-switch/global', body: { mode: 'on' } }),
+  },
+  'PUT /bot-switch/lines/:line': {
+    scopes: ['own', 'other'],
+    hidesOtherScope: true,
+    build: (scope) => ({
+      method: 'PUT',
+      path: `/bot-switch/lines/${clientOf(scope).line}`,
+      body: { mode: 'off' },
+    }),
+  },
+  'GET /audit-log': {
+    scopes: ['none', 'own', 'other'],
+    build: (scope) => ({
+      method: 'GET',
+      path: scope === 'none' ? '/audit-log' : `/audit-log?clientId=${clientOf(scope).id}`,
+    }),
+  },
+  'POST /deletion-receipts': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'POST',
+      path: '/deletion-receipts',
+      body: {
+        transactionId: randomUUID(),
+        clientId: clientOf(scope).id,
+        recordType: 'transcript',
+        reason: 'retention-expired',
+        deletedAt: '2025-03-31T10:00:00Z',
+      },
+    }),
+  },
+  'GET /deletion-receipts': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'GET',
+      path: `/deletion-receipts?clientId=${clientOf(scope).id}`,
+    }),
+  },
+};
+
+export const PUBLIC_ROUTES = [
+  'GET /health',
+  'POST /auth/login',
+  'POST /auth/refresh',
+  'GET /openapi.json',
+];
+export const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
