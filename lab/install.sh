@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the telephony lab needs, only where missing.
 # Idempotent and quiet: prints one line when nothing is to do. Fails loudly (non-zero exit and
-# apt's output) when an install fails. Needs root or passwordless sudo.
+# apt's output) when an install fails. Typed without sudo: as root it installs directly, as a
+# normal user through sudo, with neither it says so (../scripts/lib/asRoot.sh).
 set -euo pipefail
+# shellcheck source=../scripts/lib/asRoot.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/asRoot.sh"
 
 PACKAGES=(
   kamailio kamailio-websocket-modules kamailio-tls-modules kamailio-utils-modules
@@ -24,21 +27,14 @@ if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0
 fi
 
-if [[ $(id -u) -eq 0 ]]; then
-  as_root=()
-elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-  as_root=(sudo -n)
-else
-  echo "lab/install.sh: missing packages (${missing[*]}) and no root/sudo to install them" >&2
-  exit 1
-fi
+as_root_available lab/install.sh "installing ${missing[*]}" || exit 1
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 echo "lab/install.sh: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-if ! "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$log" 2>&1 ||
-  ! "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >"$log" 2>&1 ||
+  ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
     --no-install-recommends -o Dpkg::Use-Pty=0 "${missing[@]}" >>"$log" 2>&1; then
   cat "$log" >&2
   echo "lab/install.sh: FAILED to install ${missing[*]}" >&2
@@ -49,7 +45,7 @@ fi
 # the lab runs its own instances, so stop packaged daemons that would hold the ports.
 for service in kamailio rtpengine-daemon ngcp-rtpengine-daemon; do
   if command -v systemctl >/dev/null && systemctl is-active --quiet "$service" 2>/dev/null; then
-    "${as_root[@]}" systemctl stop "$service" || true
+    as_root systemctl stop "$service" || true
   fi
 done
 echo "lab/install.sh: installed ${#missing[@]} package(s)"

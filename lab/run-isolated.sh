@@ -28,6 +28,8 @@ if [[ "${EMPFANG_LAB_NAMESPACE:-}" != 1 ]]; then
     exec unshare -n bash "$self" "$@"
   fi
   echo "lab: ERROR: cannot create a network namespace (unshare -rn failed)" >&2
+  echo "lab: unprivileged user namespaces may be off (sysctl kernel.unprivileged_userns_clone," >&2
+  echo "lab: or an AppArmor restriction): enable them, or run the same command as root" >&2
   exit 1
 fi
 

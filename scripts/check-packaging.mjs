@@ -5,8 +5,12 @@
 // exists, holds the built app and every module the main process imports (with their
 // dependencies), ships no sources or secrets, and that the configuration carries what the other
 // platforms need (targets, hardened runtime, microphone text, entitlements, generic publish).
-// Finally the built main process boots once against a fake `electron` module
-// (scripts/mainBundleSmoke.mjs). `--keep` leaves the staging folder for inspection.
+// It also asserts which binaries the package carries: no native addon at all (the embedded portal
+// uses node:sqlite in Electron; better-sqlite3 is left out). Finally the built main process boots
+// against a fake `electron` module (scripts/mainBundleSmoke.mjs), once in this Node (20: the
+// embedded portal on better-sqlite3) and once in Node 24 from npm (scripts/with-newer-node.sh),
+// Electron 45's Node, with the Node 20 better-sqlite3 still in node_modules, as after `npm ci`:
+// the embedded portal must start on node:sqlite. `--keep` leaves the staging folder for inspection.
 import { spawn } from 'node:child_process';
 import {
   cpSync,
@@ -167,6 +171,25 @@ const packProblems = problems.length;
 problems.push(
   ...checks.forbiddenPackedFiles(files).map((file) => `app.asar must not contain ${file}`),
 );
+const unpacked = join(resources, 'app.asar.unpacked');
+const unpackedFiles = [];
+const listUnpacked = (folder, prefix) => {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) listUnpacked(join(folder, entry.name), path);
+    else unpackedFiles.push(path);
+  }
+};
+if (existsSync(unpacked)) listUnpacked(unpacked, '');
+const binaries = checks.nativeBinaries(new Set([...files, ...unpackedFiles]));
+problems.push(
+  ...binaries.map((file) => `the package must carry no native binary, but has ${file}`),
+);
+problems.push(
+  ...checks
+    .packedHostOnlyPackages(files)
+    .map((name) => `app.asar must not contain ${name} (loaded only outside Electron)`),
+);
 
 const readText = (path) => {
   try {
@@ -184,14 +207,32 @@ if (!/provider: generic/.test(updateConfig))
 
 // The packed main bundle must also boot: with a fake `electron` module, since no runtime exists.
 console.log('check:packaging: booting the built main process against a fake Electron API …');
-problems.push(...(await runMainBundleSmoke(join(stage, 'out', 'main', 'index.js'))));
+const mainEntry = join(stage, 'out', 'main', 'index.js');
+problems.push(...(await runMainBundleSmoke(mainEntry)));
+// Electron 45's main process is Node 24 with node:sqlite. Its binary comes from npm; where that is
+// impossible (another platform, no registry) the run says so instead of failing.
+const newerNode = await run('bash', [
+  'scripts/with-newer-node.sh',
+  'node',
+  '-p',
+  'process.execPath',
+]);
+const newerNodePath = newerNode.output.trim().split('\n').at(-1);
+if (newerNode.code === 0 && newerNodePath && existsSync(newerNodePath)) {
+  console.log(`check:packaging: booting it again in Node 24 (${newerNodePath}) …`);
+  const newerProblems = await runMainBundleSmoke(mainEntry, { node: newerNodePath });
+  problems.push(...newerProblems.map((problem) => `in Node 24: ${problem}`));
+} else {
+  console.log(`check:packaging: NOT booted in Node 24 (no binary): ${newerNode.output.trim()}`);
+}
 
 if (problems.length > 0) fail(problems, packProblems > 0 ? pack.output : undefined);
 const megabytes = (statSync(archive).size / 1024 / 1024).toFixed(1);
+const unpackedNote = unpackedFiles.length > 0 ? `, ${unpackedFiles.length} unpacked files` : '';
 const packages = manifests.filter((manifest) =>
   /^\/node_modules\/(@[^/]+\/)?[^/]+$/.test(manifest.folder),
 ).length;
 console.log(
-  `check:packaging OK: app.asar ${megabytes} MB, ${files.size} entries, ${packages} top-level packages, ` +
+  `check:packaging OK: app.asar ${megabytes} MB, ${files.size} entries, ${packages} top-level packages${unpackedNote}, no native binary, ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s${keep ? ` (kept ${stage})` : ''}`,
 );

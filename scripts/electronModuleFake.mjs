@@ -1,13 +1,17 @@
 // A fake of the `electron` module for scripts/mainBundleSmoke.mjs: the built main bundle
 // (out/main/index.js) imports this instead of Electron, boots with the real services, and this
 // fake then plays a short scenario (IPC from the window and from a sub frame, protocol requests,
-// quit) and prints one JSON line `{"smoke": …}` with what it saw. Never used by the app itself.
+// the embedded portal's session, quit) and prints one JSON line `{"smoke": …}` with what it saw.
+// Never used by the app itself.
 import { EventEmitter } from 'node:events';
 
 const seen = { order: [], windows: [], loaded: [], responses: [], protocol: {}, quit: {} };
 let ready = false;
 let protocolHandler;
 let webContents;
+/** Answers to the portal requests (ids from PORTAL_REQUEST_IDS), kept out of seen.responses. */
+const PORTAL_REQUEST_IDS = 100;
+const waiting = new Map();
 
 export const app = Object.assign(new EventEmitter(), {
   isPackaged: false,
@@ -49,7 +53,13 @@ export class BrowserWindow extends EventEmitter {
       id: nextId++,
       mainFrame,
       isDestroyed: () => false,
-      send: (_channel, message) => seen.responses.push(message),
+      send: (_channel, message) => {
+        if (message.kind === 'response' && message.id >= PORTAL_REQUEST_IDS) {
+          waiting.get(message.id)?.(message);
+        } else {
+          seen.responses.push(message);
+        }
+      },
       setWindowOpenHandler: (handler) =>
         (seen.windowOpen = handler({ url: 'https://evil.example.org/' })),
       loadURL: async (url) => {
@@ -140,7 +150,29 @@ async function play() {
       }),
     ),
   };
+  seen.portal = await embeddedPortalSession();
   setTimeout(() => app.quit(), 500);
+}
+
+/**
+ * The embedded portal's session once it has left `starting`: `logged-out` with a first-run
+ * offer when its database opened (with the SQLite driver this runtime picks), `failed` if not.
+ */
+async function embeddedPortalSession() {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const id = PORTAL_REQUEST_IDS + attempt;
+    const answer = new Promise((resolve) => waiting.set(id, resolve));
+    ipcMain.emit(
+      'empfang:rpc',
+      { sender: webContents, senderFrame: webContents.mainFrame },
+      { kind: 'request', id, service: 'portal', method: 'getSession', arguments: [] },
+    );
+    const message = await answer;
+    const session = message.result?.value;
+    if (session?.status !== 'starting') return session ?? message.result;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { status: 'still starting after 300 requests' };
 }
 
 function finish() {

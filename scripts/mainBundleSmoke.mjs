@@ -20,11 +20,17 @@ const REGISTER = `data:text/javascript,${encodeURIComponent(
   `import { register } from 'node:module'; register(${JSON.stringify(HOOKS)});`,
 )}`;
 
-/** Runs the bundle; resolves with a list of problems (empty when the smoke test passed). */
-export function runMainBundleSmoke(entry, timeoutMilliseconds = 60_000) {
+/**
+ * Runs the bundle with `node` (default: this Node); resolves with a list of problems (empty when
+ * the smoke test passed).
+ */
+export function runMainBundleSmoke(
+  entry,
+  { timeoutMilliseconds = 60_000, node = process.execPath } = {},
+) {
   const userData = mkdtempSync(join(tmpdir(), 'empfang-smoke-'));
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', REGISTER, entry], {
+    const child = spawn(node, ['--import', REGISTER, entry], {
       env: { ...process.env, EMPFANG_SMOKE_USER_DATA: userData, ELECTRON_RENDERER_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -87,6 +93,12 @@ function problemsOf(seen) {
     seen.quit.firstPrevented === true && seen.quit.calls >= 2,
     'quit did not wait for the services',
   );
+  expect(
+    seen.portal?.mode === 'embedded' &&
+      seen.portal?.status === 'logged-out' &&
+      seen.portal?.firstRun?.needsAccount === true,
+    `the embedded portal did not start: ${JSON.stringify(seen.portal)}`,
+  );
   return problems;
 }
 
@@ -100,6 +112,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   console.log(
-    'main bundle smoke OK: boots, serves IPC to its window only, protocol and permissions as designed, quits cleanly',
+    'main bundle smoke OK: boots, serves IPC to its window only, protocol and permissions as designed, embedded portal up, quits cleanly',
   );
 }

@@ -19,7 +19,9 @@ import {
   importedSpecifiers,
   linkTree,
   missingImportedPackages,
+  nativeBinaries,
   packageNameOf,
+  packedHostOnlyPackages,
   unresolvedDependencies,
 } from './packagingChecks';
 
@@ -57,6 +59,36 @@ describe('imports of the built main process', () => {
   it('reports imported packages missing from the asar', () => {
     const asar = new Set(['/node_modules/zod/package.json']);
     expect(missingImportedPackages(['import "zod"; import("ws")'], asar)).toEqual(['ws']);
+  });
+
+  it('lets better-sqlite3 stay out: only the Node host loads it, Electron uses node:sqlite', () => {
+    const asar = new Set(['/node_modules/kysely/package.json']);
+    const bundle = 'import "kysely"; const m = await import("better-sqlite3");';
+    expect(missingImportedPackages([bundle], asar)).toEqual([]);
+    expect(missingImportedPackages([bundle], asar, new Set())).toEqual(['better-sqlite3']);
+  });
+});
+
+describe('binaries in the package', () => {
+  it('names every native addon, packed or unpacked', () => {
+    expect(
+      nativeBinaries([
+        '/out/main/index.js',
+        '/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+        '/node_modules/x/prebuilds/linux-x64/x.node',
+        '/node_modules/node-gyp-build/package.json',
+      ]),
+    ).toEqual([
+      '/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      '/node_modules/x/prebuilds/linux-x64/x.node',
+    ]);
+  });
+
+  it('names better-sqlite3 when it was packed anyway', () => {
+    expect(packedHostOnlyPackages(new Set(['/node_modules/kysely/package.json']))).toEqual([]);
+    expect(packedHostOnlyPackages(new Set(['/node_modules/better-sqlite3/package.json']))).toEqual([
+      'better-sqlite3',
+    ]);
   });
 });
 
@@ -123,6 +155,7 @@ describe('configuration', () => {
       enableNodeOptionsEnvironmentVariable: false,
       onlyLoadAppFromAsar: true,
     },
+    npmRebuild: false,
     publish: { provider: 'generic', url: 'https://updates.example.org/desk' },
   };
   const read = (path: string) =>
@@ -142,6 +175,7 @@ describe('configuration', () => {
         extendInfo: { NSMicrophoneUsageDescription: 'microphone' },
       },
       electronFuses: { runAsNode: true },
+      npmRebuild: true,
       publish: { provider: 'github' },
     };
     expect(configurationProblems(broken, () => '<dict/>')).toEqual([
@@ -150,6 +184,7 @@ describe('configuration', () => {
       'NSMicrophoneUsageDescription needs German and English',
       'mac entitlements must grant com.apple.security.device.audio-input',
       'electronFuses must disable runAsNode and NODE_OPTIONS and load the app only from asar',
+      'npmRebuild must be false: nothing native is packed (the embedded portal uses node:sqlite)',
       'publish provider must be generic',
       'publish.url must be an https: URL',
     ]);

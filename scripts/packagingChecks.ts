@@ -11,6 +11,12 @@ const BUILTINS = new Set(builtinModules);
 const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i;
 /** Provided by the Electron runtime, never packed. */
 const RUNTIME_MODULES = new Set(['electron']);
+/**
+ * Imported by the main bundle but loaded only outside Electron, so deliberately not packed:
+ * better-sqlite3 serves the Node 20 host; Electron's main process (Node 24) has node:sqlite
+ * (src/portal/database/sqliteDriver.ts).
+ */
+export const NODE_HOST_ONLY_PACKAGES: ReadonlySet<string> = new Set(['better-sqlite3']);
 
 /** Module specifiers a built JS file loads: static and dynamic imports, require calls. */
 export function importedSpecifiers(source: string): string[] {
@@ -42,16 +48,21 @@ export function packageNameOf(specifier: string): string | undefined {
   return name;
 }
 
-/** Packages the built main process imports that app.asar does not contain. */
+/**
+ * Packages the built main process imports that app.asar does not contain (except those in
+ * `loadedOutsideElectron`).
+ */
 export function missingImportedPackages(
   sources: readonly string[],
   asarFiles: ReadonlySet<string>,
+  loadedOutsideElectron: ReadonlySet<string> = NODE_HOST_ONLY_PACKAGES,
 ): string[] {
   const missing = new Set<string>();
   for (const source of sources) {
     for (const specifier of importedSpecifiers(source)) {
       const name = packageNameOf(specifier);
-      if (name && !asarFiles.has(`/node_modules/${name}/package.json`)) missing.add(name);
+      if (!name || loadedOutsideElectron.has(name)) continue;
+      if (!asarFiles.has(`/node_modules/${name}/package.json`)) missing.add(name);
     }
   }
   return [...missing].sort();
@@ -101,6 +112,22 @@ export function forbiddenPackedFiles(asarFiles: Iterable<string>): string[] {
   const forbidden =
     /^\/(src|e2e|lab|scripts|\.empfang-data)\/|^\/out\/.*\.map$|^\/out\/.*\.test\.|secrets\.json$/;
   return [...asarFiles].filter((file) => forbidden.test(file)).sort();
+}
+
+/**
+ * Native addons (`*.node`) in the package, packed or unpacked. There must be none: a native
+ * module built by `npm ci` is for Node's ABI, which Electron refuses, and rebuilding it for
+ * Electron needs Electron's headers from the network. The embedded portal uses node:sqlite.
+ */
+export function nativeBinaries(files: Iterable<string>): string[] {
+  return [...files].filter((file) => file.endsWith('.node')).sort();
+}
+
+/** Packages of NODE_HOST_ONLY_PACKAGES that were packed anyway (dead weight in Electron). */
+export function packedHostOnlyPackages(asarFiles: ReadonlySet<string>): string[] {
+  return [...NODE_HOST_ONLY_PACKAGES]
+    .filter((name) => asarFiles.has(`/node_modules/${name}/package.json`))
+    .sort();
 }
 
 /**
@@ -201,6 +228,10 @@ export function configurationProblems(
       at(config, 'electronFuses.enableNodeOptionsEnvironmentVariable') === false &&
       at(config, 'electronFuses.onlyLoadAppFromAsar') === true,
     'electronFuses must disable runAsNode and NODE_OPTIONS and load the app only from asar',
+  );
+  expect(
+    config.npmRebuild === false,
+    'npmRebuild must be false: nothing native is packed (the embedded portal uses node:sqlite)',
   );
   expect(at(config, 'publish.provider') === 'generic', 'publish provider must be generic');
   expect(

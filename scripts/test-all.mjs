@@ -51,7 +51,7 @@ function wrapped(wrapper, args) {
   return wrapper.length > 0 ? [wrapper[0], [...wrapper.slice(1), binary, ...rest]] : [binary, rest];
 }
 
-function vitest(name, args, wrapper = []) {
+function vitest(name, args, wrapper = [], env = {}) {
   const output = `${RESULTS}/${name}.json`;
   const [command, commandArgs] = wrapped(wrapper, [
     'vitest',
@@ -61,7 +61,7 @@ function vitest(name, args, wrapper = []) {
     `--outputFile=${output}`,
     ...args,
   ]);
-  const outcome = run(name, command, commandArgs);
+  const outcome = run(name, command, commandArgs, { env });
   if (outcome.skippedByFilter) return;
   const json = readJson(output);
   if (!json) {
@@ -119,6 +119,17 @@ check('build', 'node_modules/.bin/electron-vite', ['build']);
 const withPostgres =
   existsSync('scripts/with-postgres.sh') && process.env.EMPFANG_SKIP_POSTGRES !== '1';
 vitest('unit', [], withPostgres ? ['bash', 'scripts/with-postgres.sh'] : []);
+
+// The Electron shell's main process (Electron 45: Node 24) runs the embedded portal on node:sqlite,
+// which Node 20 lacks: the portal's database suite and the desk's portal service tests run again
+// under Node 24 from npm (scripts/with-newer-node.sh), the driver forced to node:sqlite.
+if (process.platform === 'linux' && ['x64', 'arm64'].includes(process.arch))
+  vitest(
+    'unit-node-sqlite',
+    ['src/portal', 'src/main/services/portal'],
+    ['bash', 'scripts/with-newer-node.sh'],
+    { EMPFANG_SQLITE_DRIVER: 'node:sqlite' },
+  );
 
 playwright('e2e-webshell', ['--project', 'webshell', '--project', 'electron']);
 if (existsSync('lab/run-isolated.sh')) {

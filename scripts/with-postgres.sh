@@ -4,15 +4,15 @@
 # Creates a cluster in a temporary folder owned by the `postgres` user, starts it on 127.0.0.1
 # with a free port, creates a database, runs the command with EMPFANG_TEST_POSTGRES_URL set,
 # then stops the server and removes the folder (also when the command fails or is interrupted).
-# Needs root on Debian (to run the server as `postgres`); installs PostgreSQL with apt if missing.
+# Runs unprivileged: the server runs as the calling user, or as `postgres` when called as root
+# (initdb refuses root). Installs PostgreSQL with apt if missing (as root, or through sudo; with
+# neither it says so: scripts/lib/asRoot.sh).
 set -euo pipefail
+# shellcheck source=lib/asRoot.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/asRoot.sh"
 
 if [[ $# -eq 0 ]]; then
   echo "usage: $0 COMMAND [ARGUMENTS...]" >&2
-  exit 2
-fi
-if [[ $(id -u) -ne 0 ]]; then
-  echo "with-postgres: must run as root (the server runs as the postgres user)" >&2
   exit 2
 fi
 
@@ -22,24 +22,32 @@ find_bin() {
 
 BIN=$(find_bin || true)
 if [[ -z "${BIN}" || ! -x "${BIN}/initdb" ]]; then
+  as_root_available with-postgres "installing PostgreSQL (apt-get install postgresql)" || exit 2
   echo "with-postgres: PostgreSQL not found, installing it with apt-get" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq postgresql >/dev/null
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
   BIN=$(find_bin)
 fi
-id postgres >/dev/null 2>&1 || useradd --system --home /var/lib/postgresql --shell /bin/bash postgres
 
-as_postgres() {
-  runuser -u postgres -- "$@"
-}
+if [[ $(id -u) -eq 0 ]]; then
+  id postgres >/dev/null 2>&1 || useradd --system --home /var/lib/postgresql --shell /bin/bash postgres
+  SERVER_USER=postgres
+  as_postgres() {
+    runuser -u postgres -- "$@"
+  }
+else
+  SERVER_USER=$(id -un)
+  as_postgres() {
+    "$@"
+  }
+fi
 
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
 
 WORK=$(mktemp -d /tmp/empfang-postgres.XXXXXX)
-chown postgres:postgres "${WORK}"
+chown "${SERVER_USER}" "${WORK}"
 chmod 700 "${WORK}"
 DATA="${WORK}/data"
 PORT=$(free_port)
@@ -56,7 +64,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "${PASSWORD}" >"${WORK}/password"
-chown postgres:postgres "${WORK}/password"
+chown "${SERVER_USER}" "${WORK}/password"
 as_postgres "${BIN}/initdb" -D "${DATA}" -U postgres --auth=scram-sha-256 \
   --pwfile="${WORK}/password" -E UTF8 --locale=C.UTF-8 >/dev/null
 rm -f "${WORK}/password"

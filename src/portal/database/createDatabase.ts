@@ -6,17 +6,20 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { PortalDatabase } from './databaseSchema';
 import { migrateToLatest } from './migrations';
+import { openSqlite, type SqliteDriverName } from './sqliteDriver';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export interface OpenedDatabase {
   readonly database: Kysely<PortalDatabase>;
   readonly kind: DatabaseKind;
+  /** The SQLite driver this runtime uses (see sqliteDriver.ts); undefined for PostgreSQL. */
+  readonly sqliteDriver: SqliteDriverName | undefined;
   /** Names of the migrations applied by this open (empty when already current). */
   readonly appliedMigrations: string[];
   close(): Promise<void>;
@@ -27,42 +30,40 @@ export function isPostgresLocation(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
-function createSqliteDialect(location: string): SqliteDialect {
+async function createSqliteDialect(
+  location: string,
+): Promise<{ dialect: SqliteDialect; driver: SqliteDriverName }> {
   const path = location.replace(/^sqlite:/i, '');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path);
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  const sqlite = await openSqlite(path);
+  if (path !== ':memory:') sqlite.execute('PRAGMA journal_mode = WAL');
   // FULL: a note acknowledged to a desktop must survive a power cut, not just a crash.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: withStatementCache(sqlite) });
+  sqlite.execute('PRAGMA synchronous = FULL');
+  sqlite.execute('PRAGMA busy_timeout = 5000');
+  return {
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite.database) }),
+    driver: sqlite.driver,
+  };
 }
 
 /**
- * Kysely prepares every query anew; better-sqlite3 statements are reusable, so keep the last
- * few hundred by SQL text (the portal issues a small, fixed set of queries).
+ * Kysely prepares every query anew; SQLite statements are reusable (in both drivers), so keep
+ * the last few hundred by SQL text (the portal issues a small, fixed set of queries).
  */
-function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
-  return new Proxy(sqlite, {
-    get(target, property, receiver) {
-      if (property !== 'prepare') {
-        const value: unknown = Reflect.get(target, property, receiver);
-        // Native methods must run with the real database as `this`, not the proxy.
-        return typeof value === 'function' ? value.bind(target) : value;
+function withStatementCache(sqlite: SqliteDatabase): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
       }
-      return (sql: string) => {
-        let statement = statements.get(sql);
-        if (!statement) {
-          if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
-          statement = prepare(sql);
-          statements.set(sql, statement);
-        }
-        return statement;
-      };
+      return statement;
     },
-  });
+  };
 }
 
 function createPostgresDialect(location: string, poolSize: number): PostgresDialect {
@@ -75,14 +76,18 @@ export async function openDatabase(
   options: { poolSize?: number } = {},
 ): Promise<OpenedDatabase> {
   const kind: DatabaseKind = isPostgresLocation(location) ? 'postgres' : 'sqlite';
-  const dialect =
-    kind === 'postgres'
-      ? createPostgresDialect(location, options.poolSize ?? 10)
-      : createSqliteDialect(location);
+  const sqlite = kind === 'sqlite' ? await createSqliteDialect(location) : undefined;
+  const dialect = sqlite?.dialect ?? createPostgresDialect(location, options.poolSize ?? 10);
   const database = new Kysely<PortalDatabase>({ dialect });
   try {
     const appliedMigrations = await migrateToLatest(database);
-    return { database, kind, appliedMigrations, close: () => database.destroy() };
+    return {
+      database,
+      kind,
+      sqliteDriver: sqlite?.driver,
+      appliedMigrations,
+      close: () => database.destroy(),
+    };
   } catch (error) {
     await database.destroy();
     throw error;

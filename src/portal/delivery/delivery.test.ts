@@ -153,10 +153,10 @@ describe.each(targets)('note delivery on $name', (target) => {
             ?.attempts ?? 0) >= 3,
       );
       const whileDown = (await deliveries()).body;
-      expect(whileDown.deliveries.find((delivery) => delivery.channel === 'email')).toMatchObject({
-        status: 'pending',
-        lastError: 'smtp-unreachable',
-      });
+      const email = whileDown.deliveries.find((delivery) => delivery.channel === 'email');
+      // Retries run every 50–200 ms here, so a read can land while the next attempt is in flight.
+      expect(['pending', 'sending']).toContain(email?.status);
+      expect(email?.lastError).toBe('smtp-unreachable');
       expect(whileDown.deliveries.find((delivery) => delivery.channel === 'sms')).toMatchObject({
         status: 'sent',
         attempts: 1,

@@ -7,9 +7,9 @@
  * client) and to load the demo clients. Both are refused once users resp. clients exist, so the
  * desk can never overwrite a real portal's data this way.
  *
- * Loaded with a dynamic import only when needed: its SQLite driver is a native module that a
- * runtime with another ABI (Electron) may fail to load; that must not stop a desk that uses a
- * remote portal.
+ * Loaded with a dynamic import only when needed: a desk that uses a remote portal never opens a
+ * database. The SQLite driver fits the runtime (node:sqlite in Electron, better-sqlite3 in the
+ * Node 20 host: src/portal/database/sqliteDriver.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
