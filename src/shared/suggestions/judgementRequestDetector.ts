@@ -53,7 +53,7 @@ const PATTERNS: Record<JudgementArea, readonly RegExp[]> = {
     /\b(welches|welche|welchen) (medikament|mittel|tablette|salbe)\b/,
     /\bwas (soll|kann|sollte) (ich|er|sie|man) (gegen|bei|dagegen|nehmen)\b/,
     new RegExp(
-      `\\bmuss (ich|er|sie|man)\\b${GAP}\\b(ins krankenhaus|in die notaufnahme|operier\\w*)\\b`,
+      `\\b(muss|soll|sollte) (ich|er|sie|man)\\b${GAP}\\b(ins krankenhaus|in die notaufnahme|zum arzt|operier\\w*)\\b`,
     ),
   ],
   tax: [
