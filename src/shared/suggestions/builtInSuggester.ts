@@ -6,25 +6,19 @@
  * 2. an emergency no approved text covers (fire, violence, self-harm …) → escalate;
  * 3. a request for legal, medical or tax judgement → escalate (never answered);
  * 4. a request to be put through → forward card;
- * 5. otherwise the best-ranked approved text if its score clears {@link MINIMUM_ANSWER_SCORE},
+ * 5. otherwise the best-ranked approved text if its score clears the retriever's answer score,
  *    else escalate ("no-match").
  *
  * This is the one entry point for the desk's suggestion service and the lab voicebot:
  * `suggestFromApprovedTexts(buildApprovedTextIndex(client), client, transcript)`.
  */
 import type { ClientProfile } from '../domain/clientProfile';
-import type { ApprovedTextIndex, RankedText } from './approvedTextIndex';
+import type { ApprovedTextRetriever, RankedText } from './approvedTextIndex';
 import { detectEmergency, type EmergencyKind } from './emergencyDetector';
 import { detectJudgementRequest, type JudgementArea } from './judgementRequestDetector';
 import { detectStaffRequest } from './staffRequestDetector';
 import { detectSteeringAttempt, type SteeringKind } from './steeringAttemptDetector';
 
-/** Below this BM25 score no approved text is offered (set with the question sets, see the tests). */
-export const MINIMUM_ANSWER_SCORE = 2;
-/** Texts at or above this score may still be offered to a model as candidates. */
-export const MINIMUM_CANDIDATE_SCORE = 1;
-/** Weight of the caller's previous line: context for short follow-ups ("Und was kostet das?"). */
-const PREVIOUS_LINE_WEIGHT = 0.5;
 const CANDIDATE_LIMIT = 4;
 
 export interface CallerLine {
@@ -60,7 +54,7 @@ export function confidenceOf(score: number): number {
 }
 
 export function suggestFromApprovedTexts(
-  index: ApprovedTextIndex,
+  index: ApprovedTextRetriever,
   client: Pick<ClientProfile, 'id' | 'staff'>,
   transcript: readonly CallerLine[],
 ): BuiltInSuggestion {
@@ -97,15 +91,11 @@ export function suggestFromApprovedTexts(
     };
   }
 
-  const terms = new Map(index.analyzer.terms(question));
-  for (const [term, weight] of index.analyzer.terms(previous)) {
-    terms.set(term, Math.max(terms.get(term) ?? 0, weight * PREVIOUS_LINE_WEIGHT));
-  }
   const candidates = index
-    .rank(terms, CANDIDATE_LIMIT)
-    .filter((ranked) => ranked.score >= MINIMUM_CANDIDATE_SCORE);
+    .rankQuestion(question, previous, CANDIDATE_LIMIT)
+    .filter((ranked) => ranked.score >= index.minimumCandidateScore);
   const best = candidates[0];
-  if (!best || best.score < MINIMUM_ANSWER_SCORE) {
+  if (!best || best.score < index.minimumAnswerScore) {
     return { ...base, candidates, decision: 'escalate', reason: 'no-match' };
   }
   return { ...base, candidates, decision: 'answer', confidence: confidenceOf(best.score) };
