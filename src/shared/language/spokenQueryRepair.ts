@@ -34,10 +34,14 @@ const LETTER_NAMES: Readonly<Record<string, string>> = {
   zett: 'z',
 };
 const MAXIMUM_JOINED_TOKENS = 3;
+/** A joined word is matched with one wrong letter only when it is compound-long. */
+const MINIMUM_JOINED_NEAR_MISS_LENGTH = 8;
 /** Near-miss matching only for words this long: short words are too often another word. */
 const MINIMUM_NEAR_MISS_LENGTH = 5;
 /** A misheard word that is one letter away from more words than this is left alone. */
 const MAXIMUM_NEAR_MISS_CANDIDATES = 2;
+/** Answers remembered per vocabulary; callers repeat words, the cache is dropped when full. */
+const MAXIMUM_CACHED_WORDS = 5000;
 
 export interface SpokenQueryRepair {
   /** Joined words (folded) found in the tokens, each a vocabulary word's form. */
@@ -64,13 +68,37 @@ export function createSpokenQueryRepair(vocabulary: Iterable<string>): SpokenQue
   const words = new Set<string>();
   for (const word of vocabulary) words.add(word);
   const stems = new Set([...words].map(stemGerman));
-  const longWords = [...words].filter((word) => word.length >= MINIMUM_NEAR_MISS_LENGTH);
-  const isKnown = (word: string) => words.has(word) || stems.has(stemGerman(word));
+  // Vocabulary words by length: a word one edit away is at most one letter longer or shorter.
+  const byLength = new Map<number, string[]>();
+  for (const word of words) {
+    if (word.length < MINIMUM_NEAR_MISS_LENGTH) continue;
+    byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+  }
+  const knownCache = new Map<string, boolean>();
+  const isKnown = (word: string): boolean => {
+    let known = knownCache.get(word);
+    if (known === undefined) {
+      known = words.has(word) || stems.has(stemGerman(word));
+      if (knownCache.size >= MAXIMUM_CACHED_WORDS) knownCache.clear();
+      knownCache.set(word, known);
+    }
+    return known;
+  };
 
+  const cache = new Map<string, string[]>();
   const nearMisses = (word: string): string[] => {
-    if (word.length < MINIMUM_NEAR_MISS_LENGTH || isKnown(word)) return [];
-    const found = longWords.filter((candidate) => withinOneEdit(word, candidate));
-    return found.length <= MAXIMUM_NEAR_MISS_CANDIDATES ? found : [];
+    const cached = cache.get(word);
+    if (cached) return cached;
+    let found: string[] = [];
+    if (word.length >= MINIMUM_NEAR_MISS_LENGTH && !isKnown(word)) {
+      found = [word.length - 1, word.length, word.length + 1]
+        .flatMap((length) => byLength.get(length) ?? [])
+        .filter((candidate) => withinOneEdit(word, candidate));
+      if (found.length > MAXIMUM_NEAR_MISS_CANDIDATES) found = [];
+    }
+    if (cache.size >= MAXIMUM_CACHED_WORDS) cache.clear();
+    cache.set(word, found);
+    return found;
   };
 
   return {
@@ -83,7 +111,9 @@ export function createSpokenQueryRepair(vocabulary: Iterable<string>): SpokenQue
           if (parts.length < count) continue;
           const plain = parts.join('');
           const spelled = parts.map((part) => LETTER_NAMES[part] ?? part).join('');
-          const match = [plain, spelled].find(isKnown) ?? nearMisses(plain)[0];
+          const match =
+            [plain, spelled].find(isKnown) ??
+            (plain.length >= MINIMUM_JOINED_NEAR_MISS_LENGTH ? nearMisses(plain)[0] : undefined);
           if (match !== undefined) {
             joined.push(match);
             break;

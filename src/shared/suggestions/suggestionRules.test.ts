@@ -168,6 +168,19 @@ describe('suggestFromApprovedTexts', () => {
     expect(result).toMatchObject({ decision: 'escalate', reason: 'emergency', emergency: 'fire' });
   });
 
+  it('gives the text whose title or tags name the key word, over one sharing a common word', () => {
+    const first = (utterance: string, client = DEMO_PLUMBING_BUSINESS) =>
+      suggestFromApprovedTexts(buildApprovedTextIndex(client), client, [
+        { speaker: 'caller', text: utterance },
+      ]).candidates[0]?.text.id;
+    expect(first('können sie mir erstmal n angebot schicken bevor sie anfangen')).toBe(
+      'trade-quote',
+    );
+    expect(first('ich hab ne reklamation')).toBe('trade-complaint');
+    expect(first('äh ich hätte ne frage zum datenschutz', DEMO_LAW_FIRM)).toBe('law-privacy');
+    expect(first('haben sie ein fax', DEMO_MEDICAL_PRACTICE)).toBe('med-contact');
+  });
+
   it('escalates when there is no caller line or nothing fits', () => {
     expect(suggestFromApprovedTexts(index, DEMO_PLUMBING_BUSINESS, []).decision).toBe('escalate');
     const none = suggestFromApprovedTexts(index, DEMO_PLUMBING_BUSINESS, [

@@ -75,7 +75,7 @@ const documentsOf = (client: Client) =>
 function miniSearchVariant(name: string, useOurTerms: boolean): LibraryVariant {
   return {
     name,
-    thresholds: [1, 2, 3, 4, 5, 6, 8, 10, 12],
+    thresholds: [1, 2, 4, 6, 8, 10],
     build(client, minimumAnswerScore) {
       const analyzer = createGermanTermAnalyzer(
         client.approvedTexts.map((text) => [text.title, text.text, ...text.tags].join(' ')),
@@ -109,7 +109,7 @@ function miniSearchVariant(name: string, useOurTerms: boolean): LibraryVariant {
 /** Orama with the Snowball German stemmer from `@orama/stemmers` and tolerance 1. */
 const oramaGerman: LibraryVariant = {
   name: 'Orama + @orama/stemmers German',
-  thresholds: [0.5, 1, 1.5, 2, 3, 4, 5, 6, 8],
+  thresholds: [0.5, 1, 1.5, 2, 3, 4],
   build(client, minimumAnswerScore) {
     const database = create({
       schema: { id: 'string', title: 'string', tags: 'string', text: 'string' } as const,
