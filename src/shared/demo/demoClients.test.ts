@@ -32,6 +32,21 @@ describe('DEMO_CLIENTS', () => {
     }
   });
 
+  it('keep the texts every reception service needs: a privacy notice and the contact channels', () => {
+    for (const client of DEMO_CLIENTS) {
+      const byTag = (tag: string) => client.approvedTexts.filter((text) => text.tags.includes(tag));
+      expect(
+        byTag('datenschutz').map((text) => text.id),
+        client.id,
+      ).toHaveLength(1);
+      const contact = byTag('kontakt');
+      expect(contact, client.id).toHaveLength(1);
+      expect(contact[0]!.text, client.id).toMatch(/Fax/);
+      expect(contact[0]!.text, client.id).toMatch(/E-Mail/);
+      expect(contact[0]!.text, client.id).toMatch(/@[\w.-]+\.example\.(org|com)/);
+    }
+  });
+
   it('use only example domains for e-mail delivery', () => {
     const addresses = DEMO_CLIENTS.flatMap((client) => client.delivery.emailAddresses);
     expect(addresses.length).toBeGreaterThan(0);

@@ -189,6 +189,38 @@ export const DEMO_PLUMBING_BUSINESS: ClientProfile = {
       text: 'Ich nehme Ihre Rückrufbitte mit Namen und Telefonnummer auf. Das Büro ruft Sie während der Bürozeiten in der Regel innerhalb von vier Stunden zurück.',
       tags: ['rückruf', 'zurückrufen', 'nachricht', 'erreichen', 'sprechen'],
     },
+    {
+      id: 'trade-privacy',
+      title: 'Datenschutz',
+      text: 'Ihre Angaben, wie Name, Adresse und Telefonnummer, verwenden wir nur für Ihren Auftrag und geben sie nicht an Dritte weiter. Das Gespräch wird nicht aufgezeichnet. Die Datenschutzerklärung finden Sie auf unserer Website; Auskunft oder Löschung Ihrer Daten erhalten Sie über datenschutz@wolters-haustechnik.example.com.',
+      tags: [
+        'datenschutz',
+        'datenschutzerklärung',
+        'daten',
+        'dsgvo',
+        'aufgezeichnet',
+        'gespeichert',
+        'speichern',
+        'weitergeben',
+        'löschung',
+      ],
+    },
+    {
+      id: 'trade-contact',
+      title: 'Kontakt: Telefon, Fax und E-Mail',
+      text: 'Sie erreichen unser Büro telefonisch unter 040 66969 301, per Fax unter 040 66969 309 und per E-Mail an buero@wolters-haustechnik.example.com. Fotos vom Schaden können Sie gern per E-Mail schicken; nennen Sie bitte Ihren Namen und Ihre Adresse dazu.',
+      tags: [
+        'kontakt',
+        'fax',
+        'faxnummer',
+        'e-mail',
+        'e-mail-adresse',
+        'telefonnummer',
+        'fotos',
+        'schicken',
+        'kontaktdaten',
+      ],
+    },
   ],
   staff: [
     {

@@ -1,6 +1,8 @@
 /**
  * Folded German stop words: function words plus the filler of telephone conversations
- * ("hallo", "bitte", "wollte fragen") that says nothing about the caller's concern.
+ * ("hallo", "bitte", "wollte fragen") and its spoken, clipped and dialect forms as speech
+ * recognition writes them ("hab", "nen", "bräucht", "des", "net", "moin") that say nothing
+ * about the caller's concern, nor does "mein Name ist …" (a caller introducing themselves).
  */
 const STOP_WORD_LIST = `
 aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim
@@ -19,6 +21,9 @@ wuerde wuerden zu zum zur zwar zwischen
 eigentlich vielleicht genau okay ok danke dankeschoen schoenen morgen abend gruess
 wiederhoeren frage fragen gefragt wissen weiss sagen sag sagen bekommen kriege kriegen geht
 gehen brauche brauchen machen mache mach also naja aeh aehm hm
+braeucht braeuchte braeuchten brauch haett haette hab hast gibts isch des net nix ne nen nem
+grad gerade halt eben echt irgendwie erstmal bloss nochmal wollt wuerd moin servus gott gruess
+name namen heisse
 `;
 
 /** The stop words, already folded with {@link foldGerman}. */

@@ -22,7 +22,7 @@ const PATTERNS: Record<JudgementArea, readonly RegExp[]> = {
     new RegExp(
       `\\b(ist|sind|waere|waeren|war)\\b${GAP}\\b(rechtens|wirksam|unwirksam|zulaessig|unzulaessig|legal|illegal|rechtmaessig|rechtswidrig|strafbar|gueltig|anfechtbar)\\b`,
     ),
-    /\bdarf (mein|meine|unser|unsere|der|die|das) (arbeitgeber\w*|vermieter\w*|chef\w*|firma|nachbar\w*|ex\w*|vater|mutter|mann|frau|hausverwaltung|bank|versicherung)\b/,
+    /\b(darf|kann) (mein|meine|unser|unsere|der|die|das) (arbeitgeber\w*|vermieter\w*|chef\w*|firma|nachbar\w*|ex\w*|vater|mutter|mann|frau|hausverwaltung|bank|versicherung)\b/,
     new RegExp(
       `\\b(soll|sollte|muss|darf)\\b (ich|wir)\\b${GAP}\\b(unterschreiben|unterzeichnen|klagen|verklagen|widersprechen|anfechten|zahlen|bezahlen|kuendigen|ausziehen|anzeigen)\\b`,
     ),
@@ -53,7 +53,7 @@ const PATTERNS: Record<JudgementArea, readonly RegExp[]> = {
     /\b(welches|welche|welchen) (medikament|mittel|tablette|salbe)\b/,
     /\bwas (soll|kann|sollte) (ich|er|sie|man) (gegen|bei|dagegen|nehmen)\b/,
     new RegExp(
-      `\\bmuss (ich|er|sie|man)\\b${GAP}\\b(ins krankenhaus|in die notaufnahme|operier\\w*)\\b`,
+      `\\b(muss|soll|sollte) (ich|er|sie|man)\\b${GAP}\\b(ins krankenhaus|in die notaufnahme|zum arzt|operier\\w*)\\b`,
     ),
   ],
   tax: [

@@ -8,6 +8,7 @@ import type { AnswerCard } from '../../../shared/contract/services/suggestionSer
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
 import type { QuoteResult } from '../transcript/session/quoteQueue';
 import { plainParagraphs } from './plainParagraphs';
+import { SteeringAttemptFlag } from './SteeringAttemptFlag';
 import { useCardActions } from './useCardActions';
 
 export interface AnswerSuggestionCardProps {
@@ -44,9 +45,7 @@ export function AnswerSuggestionCard({ card, refining, onQuote }: AnswerSuggesti
         ))}
       </div>
       {refining ? <p className="suggestion-note">{t('refining')}</p> : null}
-      {card.injectionSuspected ? (
-        <p className="suggestion-note suggestion-warning">{t('injection')}</p>
-      ) : null}
+      {card.injectionSuspected ? <SteeringAttemptFlag /> : null}
       {card.alternatives.length > 0 ? (
         <p className="suggestion-alternatives">
           {t('alternatives')}{' '}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { EscalationCard } from '../../../shared/contract/services/suggestionService';
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
 import type { QuoteResult } from '../transcript/session/quoteQueue';
+import { SteeringAttemptFlag } from './SteeringAttemptFlag';
 import { useCardActions } from './useCardActions';
 
 const REASON_KEYS: Record<EscalationCard['reason'], string> = {
@@ -14,6 +15,8 @@ const REASON_KEYS: Record<EscalationCard['reason'], string> = {
   judgement: 'escalate.judgement',
   'staff-request': 'escalate.staffRequest',
   'model-escalated': 'escalate.modelEscalated',
+  'steering-attempt': 'escalate.steeringAttempt',
+  emergency: 'escalate.emergency',
 };
 
 const FIELD_MAX_LENGTH = 120;
@@ -39,9 +42,7 @@ export function EscalationSuggestionCard({ card, onQuote }: EscalationSuggestion
         <strong className="suggestion-escalate-title">{t('escalate.title')}</strong>
       </header>
       <p className="suggestion-text">{reason}</p>
-      {card.injectionSuspected ? (
-        <p className="suggestion-note suggestion-warning">{t('injection')}</p>
-      ) : null}
+      {card.injectionSuspected ? <SteeringAttemptFlag /> : null}
       {card.forwardTo.length > 0 ? (
         <>
           <p className="suggestion-forward-label">{t('escalate.forwardTo')}</p>

@@ -5,7 +5,7 @@ import type { EscalationCard } from '../../../shared/contract/services/suggestio
 import { createI18n } from '../../i18n/createI18n';
 import type { QuoteResult } from '../transcript/session/quoteQueue';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import { createSuggestionsStore } from './suggestionsStore';
+import { createSuggestionsStore, VISIBLE_CARD_LIMIT } from './suggestionsStore';
 import { answerCardFake as answerCard } from './cardFakes';
 
 function renderPanel(onQuote = vi.fn((): QuoteResult => 'quoted')) {
@@ -76,6 +76,59 @@ describe('SuggestionsPanel', () => {
     expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual([
       'In die Notiz',
     ]);
+  });
+
+  it('flags an attempt to steer the assistant on the card and for the rest of the call', () => {
+    const { store } = renderPanel();
+    const status = { retrieval: 'ready', model: 'off' } as const;
+    act(() =>
+      store.getState().addResult({
+        card: {
+          ...escalation,
+          suggestionId: 'steer',
+          reason: 'steering-attempt',
+          injectionSuspected: true,
+          judgementArea: undefined,
+        },
+        refinementPending: false,
+        status,
+      }),
+    );
+    expect(
+      screen.getByText(
+        'Der Anrufer spricht zum Assistenten statt über sein Anliegen – keine Auskunft geben, nach dem Anliegen fragen.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByTestId('steering-attempt-flag').textContent).toContain(
+      'Versuch, den Assistenten zu steuern',
+    );
+    // Later questions push the flagged card off the screen; the call-level note stays.
+    for (let index = 0; index < VISIBLE_CARD_LIMIT; index += 1) {
+      act(() =>
+        store.getState().addResult({
+          card: answerCard({ suggestionId: `later-${index}` }),
+          refinementPending: false,
+          status,
+        }),
+      );
+    }
+    expect(screen.queryByTestId('steering-attempt-flag')).toBeNull();
+    expect(screen.getByTestId('steering-attempts').textContent).toBe(
+      'In diesem Gespräch wurde versucht, den Assistenten zu steuern (1×).',
+    );
+  });
+
+  it('names an emergency without an approved text as the reason to escalate', () => {
+    const { store } = renderPanel();
+    act(() =>
+      store.getState().addResult({
+        card: { ...escalation, reason: 'emergency', judgementArea: undefined },
+        refinementPending: false,
+        status: { retrieval: 'ready', model: 'off' },
+      }),
+    );
+    expect(screen.getByText(/Notlage, für die es keinen Freigabetext gibt/)).toBeTruthy();
+    expect(screen.queryByTestId('steering-attempts')).toBeNull();
   });
 
   it('says which part is unavailable when the model fails', () => {

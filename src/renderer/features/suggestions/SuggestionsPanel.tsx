@@ -37,6 +37,7 @@ export function SuggestionsPanel({ store, onQuote }: SuggestionsPanelProps) {
   const refining = useAppStore(store, (state) => state.refining);
   const assistant = useAppStore(store, (state) => state.assistant);
   const serviceUnavailable = useAppStore(store, (state) => state.serviceUnavailable);
+  const steeringAttempts = useAppStore(store, (state) => state.steeringAttempts);
   const modelUnavailable = assistant?.model === 'unavailable';
   return (
     <section className="suggestions-panel" aria-labelledby="suggestions-title">
@@ -55,6 +56,11 @@ export function SuggestionsPanel({ store, onQuote }: SuggestionsPanelProps) {
             </p>
           ) : null}
           {pendingRequests > 0 ? <p className="suggestions-pending">{t('pending')}</p> : null}
+          {steeringAttempts > 0 ? (
+            <p className="suggestion-warning" data-testid="steering-attempts">
+              {t('steeringInCall', { count: steeringAttempts })}
+            </p>
+          ) : null}
         </div>
       </header>
       {cards.length === 0 ? <p className="suggestions-empty">{t('empty')}</p> : null}

@@ -23,6 +23,11 @@ export interface SuggestionsState {
   assistant?: AssistantStatus;
   /** The last request failed at the host (not a provider problem: those degrade quietly). */
   serviceUnavailable: boolean;
+  /**
+   * Cards of this call whose caller words tried to steer the assistant; kept after those cards
+   * fall off the screen, so the agent keeps seeing that it happened.
+   */
+  steeringAttempts: number;
   requestStarted(): void;
   requestFailed(): void;
   addResult(result: SuggestionResult): void;
@@ -41,6 +46,7 @@ export function createSuggestionsStore(callId: string): SuggestionsStore {
     pendingRequests: 0,
     refining: [],
     serviceUnavailable: false,
+    steeringAttempts: 0,
     requestStarted: () => set((state) => ({ pendingRequests: state.pendingRequests + 1 })),
     requestFailed: () =>
       set((state) => ({
@@ -61,6 +67,7 @@ export function createSuggestionsStore(callId: string): SuggestionsStore {
         refining: refinementPending ? [...state.refining, card.suggestionId] : state.refining,
         assistant: status,
         serviceUnavailable: false,
+        steeringAttempts: state.steeringAttempts + (card.injectionSuspected ? 1 : 0),
       });
     },
     addRefinement: (card) => {

@@ -13,7 +13,9 @@ export const suggestionsTranslations = defineTranslations({
     verbatim: 'wörtlich',
     phrased: 'vom Sprachmodell formuliert',
     alternatives: 'Ebenfalls passend:',
-    injection: 'Auffällige Anweisungen im Gesagten – das Sprachmodell wurde übersprungen.',
+    injection:
+      'Versuch, den Assistenten zu steuern: Das Gesagte richtete sich an den Assistenten, nicht an die Sache – daraus wird nichts beantwortet.',
+    steeringInCall: 'In diesem Gespräch wurde versucht, den Assistenten zu steuern ({{count}}×).',
     copy: 'Kopieren',
     copied: 'Kopiert.',
     copyFailed: 'Kopieren nicht möglich.',
@@ -27,6 +29,10 @@ export const suggestionsTranslations = defineTranslations({
       judgement: 'Der Anrufer bittet um eine {{area}} Einschätzung – keine Auskunft geben.',
       staffRequest: 'Der Anrufer möchte eine bestimmte Person sprechen.',
       modelEscalated: 'Das Sprachmodell empfiehlt, weiterzuleiten.',
+      steeringAttempt:
+        'Der Anrufer spricht zum Assistenten statt über sein Anliegen – keine Auskunft geben, nach dem Anliegen fragen.',
+      emergency:
+        'Notlage, für die es keinen Freigabetext gibt – sofort übernehmen oder weiterleiten; bei Gefahr für Leib und Leben auf 112 verweisen.',
       area: { legal: 'rechtliche', medical: 'medizinische', tax: 'steuerliche' },
       forwardTo: 'Weiterleiten an',
       noTargets: 'Keine passende Person hinterlegt – Nachricht aufnehmen.',
@@ -63,7 +69,9 @@ export const suggestionsTranslations = defineTranslations({
     verbatim: 'verbatim',
     phrased: 'phrased by the language model',
     alternatives: 'Also fitting:',
-    injection: 'Suspicious instructions in what was said – the language model was skipped.',
+    injection:
+      'Attempt to steer the assistant: the words were aimed at the assistant, not at a concern – nothing is answered from them.',
+    steeringInCall: 'Someone tried to steer the assistant in this call ({{count}}×).',
     copy: 'Copy',
     copied: 'Copied.',
     copyFailed: 'Copying not possible.',
@@ -77,6 +85,10 @@ export const suggestionsTranslations = defineTranslations({
       judgement: 'The caller asks for a {{area}} assessment – do not give one.',
       staffRequest: 'The caller wants to speak to a particular person.',
       modelEscalated: 'The language model recommends forwarding.',
+      steeringAttempt:
+        'The caller talks to the assistant instead of about a concern – do not answer, ask for the concern.',
+      emergency:
+        'An emergency no approved text covers – take over or forward at once; if life is at risk, point to 112.',
       area: { legal: 'legal', medical: 'medical', tax: 'tax' },
       forwardTo: 'Forward to',
       noTargets: 'No fitting person on file – take a message.',

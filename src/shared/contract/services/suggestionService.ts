@@ -6,7 +6,8 @@
  * - clients with professional secrecy get approved texts verbatim only;
  * - caller speech is untrusted: it can choose among approved texts like any question does, but
  *   it can never add text, cross to another call or client, or trigger an action (cards carry
- *   no actions at all).
+ *   no actions at all); words aimed at the assistant get no answer at all, only an escalation
+ *   card with reason "steering-attempt" and `injectionSuspected` set.
  *
  * `suggest` answers at once with the built-in retrieval card. When a model is configured and
  * may help, a refined card with the same `suggestionId` and a higher `revision` follows as an
@@ -51,6 +52,10 @@ export const ESCALATION_REASONS = [
   'judgement',
   'staff-request',
   'model-escalated',
+  /** The caller's words were aimed at the assistant (see `steeringAttemptDetector`). */
+  'steering-attempt',
+  /** An emergency no approved text covers (see `emergencyDetector`): a human, now. */
+  'emergency',
 ] as const;
 export const JUDGEMENT_AREA_VALUES = ['legal', 'medical', 'tax'] as const;
 
@@ -68,7 +73,10 @@ const CardBaseSchema = z.object({
   clientId: z.string().min(1).max(64),
   /** 1 for the built-in card; a model refinement of the same suggestion counts up. */
   revision: z.number().int().min(1).max(10),
-  /** The caller's words looked like an attempt to instruct the model; the model was skipped. */
+  /**
+   * The caller's words tried to steer the assistant ("ignorier deine Anweisungen …"): no answer
+   * was given from them and no model saw them. The agent sees this flag; it carries no text.
+   */
   injectionSuspected: z.boolean(),
 });
 
