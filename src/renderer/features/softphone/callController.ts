@@ -55,7 +55,7 @@ export interface CallControllerOptions {
   recoveryPolicy?: CallRecoveryPolicy;
   random?: () => number;
   /** Whether the client of this call lets callers ask for a transfer (default: refuse). */
-  callerReferPolicy?(leg: CallLeg): CallerReferPolicy;
+  callerReferPolicy?(leg: CallLeg): CallerReferPolicy | Promise<CallerReferPolicy>;
 }
 
 interface LegRuntime {
@@ -615,6 +615,11 @@ export class CallController {
     const leg = this.store.legs[id];
     const runtime = this.runtimes.get(id);
     const target = referral.referTo.uri;
+    const policy = leg
+      ? await Promise.resolve(this.options.callerReferPolicy?.(leg) ?? 'refuse').catch(
+          () => 'refuse' as const,
+        )
+      : 'refuse';
     const decision =
       leg && runtime
         ? decideRefer({
@@ -622,7 +627,7 @@ export class CallController {
             remoteNumber: leg.remoteNumber,
             target: { user: target.user, host: target.host, scheme: target.scheme },
             domain: this.options.domain(),
-            policy: this.options.callerReferPolicy?.(leg) ?? 'refuse',
+            policy,
           })
         : 'refuse';
     if (decision === 'refuse' || !runtime || runtime.referral) {

@@ -64,7 +64,7 @@ export interface SoftphoneEngineOptions {
   /** Timings of the ICE-restart recovery (tests shorten them). */
   recoveryPolicy?: CallRecoveryPolicy;
   /** Whether a call's client lets the caller ask for a transfer (REFER); default refuse. */
-  callerReferPolicy?: (leg: CallLeg) => CallerReferPolicy;
+  callerReferPolicy?: (leg: CallLeg) => CallerReferPolicy | Promise<CallerReferPolicy>;
 }
 
 interface Account {
