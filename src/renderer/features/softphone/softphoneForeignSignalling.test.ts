@@ -28,6 +28,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Generous: three desks on a loaded machine (the lab may run alongside). */
+const waitFor = <T>(check: () => T) => vi.waitFor(check, { timeout: 5_000 });
+
 const invitesTo = (network: SipNetworkFake, user: string) =>
   network.requestsOf('INVITE').filter((request) => request.text.startsWith(`INVITE sip:${user}@`));
 
@@ -53,7 +56,7 @@ describe('a REFER from the far end', () => {
     const caller = await availableDesk(network, '1003');
     const { callerLeg, calleeLeg } = await connect(caller, reception);
     const transfer = caller.engine.calls.blindTransfer(callerLeg, '1002');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(reception.store.getState().legs[calleeLeg]!.referRequest).toEqual({
         targetLabel: '1002',
       }),
@@ -71,14 +74,14 @@ describe('a REFER from the far end', () => {
     const caller = await availableDesk(network, '1003');
     const { callerLeg, calleeLeg } = await connect(caller, reception);
     const transfer = caller.engine.calls.blindTransfer(callerLeg, '1009');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(reception.store.getState().legs[calleeLeg]!.referRequest).toBeDefined(),
     );
     await reception.engine.calls.answerReferRequest(calleeLeg, true);
     expect(await transfer).toBe(false);
     // The caller stays and talks on, then hangs up.
     await caller.engine.calls.hangUp(callerLeg);
-    await vi.waitFor(() => expect(legs(reception)).toHaveLength(0));
+    await waitFor(() => expect(legs(reception)).toHaveLength(0));
     expect(reception.store.getState().legs[calleeLeg]).toMatchObject({
       state: CallState.Ended,
       outcome: 'completed',
@@ -93,7 +96,7 @@ describe('a REFER from the far end', () => {
     expect(await agent.engine.calls.blindTransfer(agentLeg, '1009')).toBe(false);
     expect(network.responses).toContainEqual({ status: 202, method: 'REFER' });
     await agent.engine.calls.hangUp(agentLeg);
-    await vi.waitFor(() => expect(legs(transferee)).toHaveLength(0));
+    await waitFor(() => expect(legs(transferee)).toHaveLength(0));
     expect(transferee.store.getState().legs[callerLeg]).toMatchObject({ outcome: 'completed' });
   });
 });
@@ -107,16 +110,16 @@ describe('call waiting when the current caller has vanished', () => {
     const first = await connect(gone, reception);
     network.vanish('1002');
     await waitingCaller.engine.calls.dial('1001');
-    await vi.waitFor(() => expect(legs(reception)).toHaveLength(2));
+    await waitFor(() => expect(legs(reception)).toHaveLength(2));
     const waiting = legs(reception).find((leg) => leg.state === CallState.Ringing)!;
     void reception.engine.calls.answer(waiting.id);
     // The hold re-INVITE to the vanished caller is still unanswered, the new call talks.
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(reception.store.getState().legs[waiting.id]!.state).toBe(CallState.Active),
     );
     expect(reception.store.getState().legs[first.calleeLeg]!.pending).toBe('hold');
     network.timeOutVanished();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(reception.store.getState().legs[first.calleeLeg]).toMatchObject({
         state: CallState.Failed,
         outcome: 'failed',
@@ -167,13 +170,13 @@ describe('a BYE before the ACK', () => {
     const network = new SipNetworkFake();
     const reception = await availableDesk(network, '1001');
     network.inject('1001', request('INVITE', 1, '', SDP));
-    await vi.waitFor(() => expect(legs(reception)).toHaveLength(1));
+    await waitFor(() => expect(legs(reception)).toHaveLength(1));
     const leg = onlyLeg(reception);
     await reception.engine.calls.answer(leg.id);
     const session = sessionOf(reception, leg.id) as Invitation;
     const toTag = session.dialog!.localTag;
     network.inject('1001', request('BYE', 2, toTag));
-    await vi.waitFor(() => expect(allLegs(reception)[0]!.state).toBe(CallState.Ended));
+    await waitFor(() => expect(allLegs(reception)[0]!.state).toBe(CallState.Ended));
     expect(network.requestsOf('BYE')).toHaveLength(0);
     // Timer L (64·T1) ends the INVITE transaction that never saw its ACK.
     expect(() => vi.advanceTimersByTime(40_000)).not.toThrow();
