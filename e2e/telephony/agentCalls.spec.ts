@@ -3,11 +3,12 @@
  * from WebRTC stats, hold/resume, mute, call waiting and swap, blind and attended transfer.
  * Run inside the lab: bash lab/run-isolated.sh npx playwright test --project telephony
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { labSkipReason } from '../support/lab';
 import { answer, callIn, dial, incomingCard, type AgentDesk } from './support/agentDesk';
 import { agentDeskSuite } from './support/agentDeskSuite';
 import { measureFlow } from './support/pageProbe';
+import { expect, test } from './support/telephonyTest';
 
 test.skip(!!labSkipReason(), labSkipReason());
 

@@ -17,11 +17,12 @@
  * Run inside the lab:
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/callRecovery.spec.ts
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { cutNetwork, labSkipReason, restoreNetwork } from '../support/lab';
 import { answer, callIn, dial, incomingCard, type AgentDesk } from './support/agentDesk';
 import { agentDeskSuite } from './support/agentDeskSuite';
 import { measureFlow, probeEvents, type ProbeEvent } from './support/pageProbe';
+import { expect, test } from './support/telephonyTest';
 
 test.skip(!!labSkipReason(), labSkipReason());
 

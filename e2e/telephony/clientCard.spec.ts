@@ -6,11 +6,12 @@
  *
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/clientCard.spec.ts
  */
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { generateLabAudio, labSkipReason, startAnswering, startCall } from '../support/lab';
 import { callIn, incomingCard, launchTelephonyBrowser } from './support/agentDesk';
 import { openReceptionDesk, type ReceptionDesk } from './support/receptionDesk';
+import { expect, test } from './support/telephonyTest';
 
 test.skip(!!labSkipReason(), labSkipReason());
 

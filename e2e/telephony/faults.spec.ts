@@ -6,7 +6,7 @@
  * and no retry storm (REGISTERs counted in the page).
  * Run inside the lab: bash lab/run-isolated.sh npx playwright test --project telephony
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import {
   cutNetwork,
   generateLabAudio,
@@ -25,6 +25,7 @@ import {
   type AgentDesk,
 } from './support/agentDesk';
 import { probeEvents, type ProbeEvent } from './support/pageProbe';
+import { expect, test } from './support/telephonyTest';
 
 test.skip(!!labSkipReason(), labSkipReason());
 

@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import {
   startDeepgramServerFake,
@@ -38,6 +38,7 @@ import {
   startWebShell,
   type WebShellHost,
 } from '../support/webShell';
+import { expect, test, watchPageErrors } from './support/telephonyTest';
 
 const run = promisify(execFile);
 const DEEPGRAM_KEY = 'lab-deepgram-key';
@@ -123,7 +124,7 @@ async function openAvailableDesk(
     await configure(connection.client);
     connection.close();
   }
-  const context = await browser.newContext({ locale: 'de-DE' });
+  const context = watchPageErrors(await browser.newContext({ locale: 'de-DE' }));
   cleanups.unshift(() => context.close());
   const page = await context.newPage();
   await page.goto(host.url);

@@ -8,13 +8,14 @@
  *
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/noteFlow.spec.ts
  */
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { startLocalSmtpServer } from '../../src/portal/testing/localSmtpServer';
 import { generateLabAudio, labSkipReason, startCall } from '../support/lab';
 import { AGENT, AGENT_DISPLAY_NAME, mailText, portalNotes } from '../support/portalDesk';
 import { incomingCard, launchTelephonyBrowser } from './support/agentDesk';
 import { openReceptionDesk } from './support/receptionDesk';
+import { expect, test } from './support/telephonyTest';
 
 test.skip(!!labSkipReason(), labSkipReason());
 

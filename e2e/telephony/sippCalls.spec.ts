@@ -4,7 +4,6 @@
  * outside caller, and hostile INVITEs (no crash, no script, text as text, 488 for no audio).
  * Run inside the lab: bash lab/run-isolated.sh npx playwright test --project telephony
  */
-import { expect, test } from '@playwright/test';
 import {
   infoDigitsOf,
   labSkipReason,
@@ -20,6 +19,7 @@ import { answer, callIn, dial, incomingCard } from './support/agentDesk';
 import { agentDeskSuite } from './support/agentDeskSuite';
 import { measureFlow } from './support/pageProbe';
 import { relayedPackets, sippCallId } from './support/rtpengineStats';
+import { expect, test } from './support/telephonyTest';
 
 test.skip(!!labSkipReason(), labSkipReason());
 

@@ -13,12 +13,19 @@ export type CallerScenario =
   | 'caller-wait'
   | 'caller-dtmf'
   | 'caller-transferable'
+  | 'caller-refer'
+  | 'caller-stray-bye'
+  | 'caller-holds'
+  | 'caller-vanish'
+  | 'caller-bye-before-ack'
   | 'hostile-long-name'
   | 'hostile-script-name'
   | 'hostile-bidi-name'
   | 'hostile-content-length'
   | 'hostile-no-audio'
-  | 'hostile-big-headers';
+  | 'hostile-big-headers'
+  | 'hostile-no-connection'
+  | 'hostile-garbage-sdp';
 
 /** Answering scenarios in lab/sipp (UAS, registered by lab/answer.sh). */
 export type AnswerScenario = 'uas' | 'uas-echo' | 'uas-transfer';

@@ -15,6 +15,7 @@ import {
 } from '../../support/webShell';
 import { connectHostClient, expectOk, type HostClient } from './hostClient';
 import { PAGE_PROBE_SCRIPT } from './pageProbe';
+import { watchPageErrors } from './telephonyTest';
 
 export interface AgentDesk {
   user: string;
@@ -33,8 +34,8 @@ export interface AgentDeskOptions {
 }
 
 /** One Chromium for all desks of a test: fake devices, loopback WebRTC, autoplay. */
-export function launchTelephonyBrowser(fakeAudioFile: string): Promise<Browser> {
-  return chromium.launch({
+export async function launchTelephonyBrowser(fakeAudioFile: string): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
     args: [
@@ -43,6 +44,10 @@ export function launchTelephonyBrowser(fakeAudioFile: string): Promise<Browser> 
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
+  // Every desk page of this browser fails its test on an uncaught error (telephonyTest.ts).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchPageErrors(await newContext(options));
+  return browser;
 }
 
 const PORTAL_PASSWORD = 'lab-portal-password-1';

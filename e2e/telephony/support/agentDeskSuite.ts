@@ -3,7 +3,8 @@
  * microphone for the whole file, desks opened through `desk(user)`, and every desk closed after
  * each test (after the spec's own clean-up, e.g. restoring the network or stopping SIPp).
  */
-import { test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { test } from './telephonyTest';
 import { generateLabAudio } from '../../support/lab';
 import {
   closeAll,

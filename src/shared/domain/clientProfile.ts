@@ -91,5 +91,11 @@ export const ClientProfileSchema = z.object({
   professionalSecrecy: z.boolean(),
   /** BCP-47 language of calls for this client; German by default. */
   language: z.string().max(16),
+  /**
+   * Callers of this client may ask the desk to transfer them (SIP REFER): the request is shown
+   * to the agent, who accepts or refuses it. Off (absent) by default: the desk refuses a
+   * caller's REFER with 403 (a followed REFER lets a caller make the line call any number).
+   */
+  allowCallerTransfer: z.boolean().optional(),
 });
 export type ClientProfile = z.infer<typeof ClientProfileSchema>;

@@ -18,7 +18,15 @@ import { CallState, isConnected, isTerminal } from '../../../shared/domain/callS
 import type { CallLeg, CallOutcome, CallStore } from './callStore';
 import type { SessionMedia } from './media/sessionMedia';
 import { attendedReferTo, sipfragStatus } from './sip/referTarget';
-import { callerOf, clientLineOf, inspectOffer, remotePartyOf } from './sip/inviteInspection';
+import {
+  callerOf,
+  clientLineOf,
+  inspectOffer,
+  offerHolds,
+  remotePartyOf,
+} from './sip/inviteInspection';
+import { guardAckTimeout } from './sip/ackTimeoutGuard';
+import { decideRefer, type CallerReferPolicy } from './sip/referDecision';
 import type { CallNotifier } from './media/callNotifier';
 import type { RemoteAudio } from './media/remoteAudio';
 import type { Ringer } from './media/ringer';
@@ -46,6 +54,8 @@ export interface CallControllerOptions {
   linkAlive?(): Promise<boolean>;
   recoveryPolicy?: CallRecoveryPolicy;
   random?: () => number;
+  /** Whether the client of this call lets callers ask for a transfer (default: refuse). */
+  callerReferPolicy?(leg: CallLeg): CallerReferPolicy | Promise<CallerReferPolicy>;
 }
 
 interface LegRuntime {
@@ -61,6 +71,10 @@ interface LegRuntime {
   /** The ICE-restart re-INVITE under way; a hold waits for it (SIP.js allows one at a time). */
   restarting?: Promise<RestartOutcome>;
   stopWatchingIce?: () => void;
+  /** A REFER from the far end waiting for the agent's decision. */
+  referral?: Referral;
+  /** Set on the new call that follows a REFER: the leg that asked for it. */
+  referredFrom?: string;
 }
 
 export type DialProblem = 'invalid-number' | 'not-registered';
@@ -74,6 +88,18 @@ const DTMF_TONES = /^[0-9*#A-D]$/;
 const ACK_WAIT_MS = 2_000;
 /** How long a hold waits for an ICE-restart re-INVITE under way. */
 const RESTART_WAIT_MS = 5_000;
+
+/** Answers to a hold re-INVITE that mean the dialog is gone (RFC 3261 12.2.1.2): end the call. */
+const DIALOG_GONE_STATUSES = new Set([408, 481]);
+/** getUserMedia failures: only these are the microphone's fault. */
+const MICROPHONE_ERRORS = new Set([
+  'NotAllowedError',
+  'NotFoundError',
+  'NotReadableError',
+  'OverconstrainedError',
+  'SecurityError',
+  'AbortError',
+]);
 
 /** Answers that mean "the far end is not reachable yet" (it may still be reconnecting). */
 const UNREACHABLE_STATUSES = new Set([404, 408, 410, 477, 480, 500, 503, 504]);
@@ -176,19 +202,25 @@ export class CallController {
     if (!runtime || !(runtime.session instanceof Invitation) || leg?.state !== CallState.Ringing) {
       return;
     }
-    // Call waiting: the current conversation goes on hold before the new one is answered.
-    for (const other of this.liveLegs()) {
-      if (other.id !== id && other.state === CallState.Active) await this.setHold(other.id, true);
-    }
+    const current = this.liveLegs().filter(
+      (other) => other.id !== id && other.state === CallState.Active,
+    );
     this.store.applyCallEvent(id, 'answer');
     this.stopRingingIfQuiet();
     this.options.notifier.dismiss(id);
+    // Call waiting: the current conversation goes on hold at the same time (its media stops at
+    // once, see setHold). Waiting for its re-INVITE would keep the new caller ringing for as
+    // long as the old far end takes to answer — 10 s or more when it has vanished.
+    for (const other of current) void this.setHold(other.id, true);
     try {
       await runtime.session.accept({
         sessionDescriptionHandlerOptions: this.options.sessionDescriptionHandlerOptions(),
       });
-    } catch {
-      this.store.applyCallEvent(id, 'failed', { lastError: 'media-failed', outcome: 'failed' });
+    } catch (error) {
+      // Only a getUserMedia failure is the microphone's fault; anything else is the offer.
+      const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+      const lastError = MICROPHONE_ERRORS.has(name) ? 'media-failed' : 'offer-failed';
+      this.store.applyCallEvent(id, 'failed', { lastError, outcome: 'failed' });
     }
   }
 
@@ -267,16 +299,33 @@ export class CallController {
     const previous = session.sessionDescriptionHandlerOptionsReInvite;
     session.sessionDescriptionHandlerOptionsReInvite = { ...previous, hold } as typeof previous;
     this.store.patchLeg(id, { pending: hold ? 'hold' : 'resume' });
+    // The held party must not hear the agent from the first moment, not only after its answer.
+    if (hold) this.switchTracks(id, false, false);
+    let rejectedWith: number | undefined;
     const accepted = await new Promise<boolean>((resolve) => {
       session
         .invite({
-          requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) },
+          requestDelegate: {
+            onAccept: () => resolve(true),
+            onReject: (response) => {
+              rejectedWith = response.message.statusCode;
+              resolve(false);
+            },
+          },
         })
         .catch(() => resolve(false));
     });
     if (!accepted) {
       session.sessionDescriptionHandlerOptionsReInvite = previous;
       this.store.patchLeg(id, { pending: undefined, lastError: 'hold-failed' });
+      if (DIALOG_GONE_STATUSES.has(rejectedWith ?? 0)) {
+        // The far end is gone (timeout, or it no longer knows the call): end it for good.
+        runtime.localEnd = 'failed';
+        runtime.statusCode = rejectedWith;
+        void session.bye().catch(() => undefined);
+      } else {
+        this.applyTrackSwitches(id);
+      }
       return false;
     }
     runtime.held = hold;
@@ -436,9 +485,17 @@ export class CallController {
     let acknowledge = () => {};
     const acknowledged = new Promise<void>((resolve) => (acknowledge = resolve));
     this.runtimes.set(id, { session, held: false, muted: false, acknowledged, acknowledge });
+    if (session instanceof Invitation) guardAckTimeout(session);
     session.delegate = {
       onRefer: (referral) => void this.onRefer(id, referral),
       onAck: () => acknowledge(),
+      // A re-INVITE from the far end (SIP.js answered it already): sendonly/inactive is hold.
+      onInvite: (request, _response, statusCode) => {
+        const holds = offerHolds(request.body);
+        if (statusCode < 300 && holds !== undefined) {
+          this.store.patchLeg(id, { remoteHold: holds });
+        }
+      },
     };
     session.stateChange.addListener((state) => this.onSessionState(id, state));
   }
@@ -448,6 +505,10 @@ export class CallController {
     if (!runtime) return;
     if (state === SessionState.Established) {
       if (runtime.session instanceof Inviter) runtime.acknowledge();
+      // A transfer the far end asked for happened only once the new call is up (a 404 from
+      // the transfer target leaves the old call a normal call).
+      const referrer = runtime.referredFrom && this.runtimes.get(runtime.referredFrom);
+      if (referrer) referrer.localEnd ??= 'transferred';
       this.store.applyCallEvent(id, 'established', { connectedAt: Date.now() });
       this.attachRemoteAudio(id);
       this.applyTrackSwitches(id);
@@ -483,7 +544,8 @@ export class CallController {
         outcome: cancelled ? 'cancelled' : busy ? 'busy' : 'rejected',
       });
     } else if (!isTerminal(leg.state)) {
-      const event = runtime.localEnd ? 'hangup' : 'remoteHangup';
+      const event =
+        runtime.localEnd === 'failed' ? 'failed' : runtime.localEnd ? 'hangup' : 'remoteHangup';
       this.store.applyCallEvent(id, event, { ...patch, outcome: runtime.localEnd ?? 'completed' });
     }
     this.options.remoteAudio.detach(id);
@@ -545,8 +607,56 @@ export class CallController {
     });
   }
 
-  /** Transferee role: the far end transfers us; follow the REFER with a new call. */
+  /**
+   * Transferee role: the far end asks us to call someone else (REFER). Never followed
+   * silently from outside (toll fraud): see `sip/referDecision.ts` and the README.
+   */
   private async onRefer(id: string, referral: Referral): Promise<void> {
+    const leg = this.store.legs[id];
+    const runtime = this.runtimes.get(id);
+    const target = referral.referTo.uri;
+    const policy = leg
+      ? await Promise.resolve(this.options.callerReferPolicy?.(leg) ?? 'refuse').catch(
+          () => 'refuse' as const,
+        )
+      : 'refuse';
+    const decision =
+      leg && runtime
+        ? decideRefer({
+            direction: leg.direction,
+            remoteNumber: leg.remoteNumber,
+            target: { user: target.user, host: target.host, scheme: target.scheme },
+            domain: this.options.domain(),
+            policy,
+          })
+        : 'refuse';
+    if (decision === 'refuse' || !runtime || runtime.referral) {
+      // 403: this desk does not place calls on a caller's behalf.
+      await referral.reject({ statusCode: 403 }).catch(() => undefined);
+      return;
+    }
+    if (decision === 'follow') {
+      await this.followRefer(id, referral);
+      return;
+    }
+    runtime.referral = referral;
+    const party = remotePartyOf(target.user, undefined);
+    this.store.patchLeg(id, { referRequest: { targetLabel: party.label } });
+  }
+
+  /** The agent's answer to a caller's transfer request shown on the call card. */
+  async answerReferRequest(id: string, allow: boolean): Promise<void> {
+    const runtime = this.runtimes.get(id);
+    const referral = runtime?.referral;
+    if (!runtime || !referral) return;
+    runtime.referral = undefined;
+    this.store.patchLeg(id, { referRequest: undefined });
+    if (allow) await this.followRefer(id, referral);
+    // 603 Decline: the agent refused.
+    else await referral.reject({ statusCode: 603 }).catch(() => undefined);
+  }
+
+  private async followRefer(id: string, referral: Referral): Promise<void> {
     const userAgent = this.options.userAgent();
     if (!userAgent) {
       await referral.reject().catch(() => undefined);
@@ -561,9 +671,9 @@ export class CallController {
       sessionDescriptionHandlerOptions: this.options.sessionDescriptionHandlerOptions(),
       earlyMedia: true,
     });
-    const parent = this.runtimes.get(id);
-    if (parent) parent.localEnd = 'transferred';
-    this.startOutgoing(inviter, referral.referTo.uri);
+    const newId = this.startOutgoing(inviter, referral.referTo.uri);
+    const started = this.runtimes.get(newId);
+    if (started) started.referredFrom = id;
   }
 
   /** Established, talking (not held), no hold/transfer under way. */
@@ -627,10 +737,15 @@ export class CallController {
 
   private applyTrackSwitches(id: string): void {
     const runtime = this.runtimes.get(id);
+    if (runtime) this.switchTracks(id, !runtime.held, !runtime.held && !runtime.muted);
+  }
+
+  private switchTracks(id: string, receiving: boolean, sending: boolean): void {
+    const runtime = this.runtimes.get(id);
     const media = runtime && this.options.mediaOf(runtime.session);
-    if (!runtime || !media) return;
-    media.setReceiving(!runtime.held);
-    media.setSending(!runtime.held && !runtime.muted);
+    if (!media) return;
+    media.setReceiving(receiving);
+    media.setSending(sending);
   }
 
   private stopRingingIfQuiet(): void {

@@ -57,6 +57,10 @@ export interface CallLeg {
   outcome?: CallOutcome;
   /** The SIP status that ended or refused the leg, if any. */
   statusCode?: number;
+  /** The far end put this call on hold (its re-INVITE offered sendonly/inactive). */
+  remoteHold?: boolean;
+  /** The far end asked to transfer this call (REFER); waits for the agent's decision. */
+  referRequest?: { targetLabel: string };
   /** An operation on this leg is waiting for the far end (hold re-INVITE, REFER). */
   pending?: 'hold' | 'resume' | 'transfer';
   /** The last operation that failed, e.g. a rejected hold; cleared by the next success. */
@@ -65,6 +69,8 @@ export interface CallLeg {
     | 'transfer-failed'
     | 'dtmf-failed'
     | 'media-failed'
+    /** The caller's offer could not be used by the browser (not the microphone's fault). */
+    | 'offer-failed'
     /** The ICE-restart re-INVITE after a network problem failed; the call is still up. */
     | 'recovery-failed';
 }

@@ -1,59 +1,21 @@
 import { SessionState, type Session } from 'sip.js';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CallState } from '../../../shared/domain/callState';
-import { liveLegs, currentClientLine, type CallLeg } from './callStore';
-import { SessionDescriptionHandlerFake } from './testing/sessionDescriptionHandlerFake';
-import { createSoftphoneDeskFake, type SoftphoneDeskFake } from './testing/softphoneDeskFake';
+import { currentClientLine } from './callStore';
 import { SipNetworkFake } from './testing/sipNetworkFake';
+import {
+  allLegs,
+  availableDesk as createDesk,
+  connect,
+  disposeDesksAfterEach,
+  handlerOf,
+  legs,
+  onlyLeg,
+} from './testing/softphoneTestDesks';
 
-const desks: SoftphoneDeskFake[] = [];
-
-afterEach(async () => {
-  for (const created of desks.splice(0)) await created.engine.dispose();
-});
-
-async function availableDesk(network: SipNetworkFake, user: string, options = {}) {
-  const desk = await createSoftphoneDeskFake(network, user, options);
-  desks.push(desk);
-  await vi.waitFor(() => expect(desk.store.getState().registration.health).toBe('registered'));
-  expect(desk.engine.setPresence('available')).toEqual({ ok: true });
-  return desk;
-}
-
-const legs = (desk: SoftphoneDeskFake): CallLeg[] => liveLegs(desk.store.getState());
-const allLegs = (desk: SoftphoneDeskFake): CallLeg[] => {
-  const state = desk.store.getState();
-  return state.legOrder.map((id) => state.legs[id]!);
-};
-const onlyLeg = (desk: SoftphoneDeskFake): CallLeg => {
-  const live = legs(desk);
-  expect(live).toHaveLength(1);
-  return live[0]!;
-};
-
-/** The SIP.js session of a leg, through the controller's private map (test-only access). */
-function handlerOf(desk: SoftphoneDeskFake, legId: string): SessionDescriptionHandlerFake {
-  const runtimes = (desk.engine.calls as unknown as { runtimes: Map<string, { session: Session }> })
-    .runtimes;
-  return runtimes.get(legId)!.session.sessionDescriptionHandler as SessionDescriptionHandlerFake;
-}
-
-/** Rings `callee` from `caller`, answers and waits until both legs are active. */
-async function connect(caller: SoftphoneDeskFake, callee: SoftphoneDeskFake) {
-  const dialled = await caller.engine.calls.dial(callee.user);
-  expect(dialled.ok).toBe(true);
-  await vi.waitFor(() =>
-    expect(legs(callee).find((leg) => leg.state === CallState.Ringing)).toBeDefined(),
-  );
-  const ringing = legs(callee).find((leg) => leg.state === CallState.Ringing)!;
-  await callee.engine.calls.answer(ringing.id);
-  const callerLeg = (dialled as { id: string }).id;
-  await vi.waitFor(() => {
-    expect(caller.store.getState().legs[callerLeg]?.state).toBe(CallState.Active);
-    expect(callee.store.getState().legs[ringing.id]?.state).toBe(CallState.Active);
-  });
-  return { callerLeg, calleeLeg: ringing.id };
-}
+const desks = disposeDesksAfterEach();
+const availableDesk = (network: SipNetworkFake, user: string, options = {}) =>
+  createDesk(desks, network, user, options);
 
 describe('calls between two desks', () => {
   it('rings with number, ringer and notification, answers, and hangs up on both sides', async () => {
@@ -220,10 +182,11 @@ describe('in-call operations', () => {
     const waiting = legs(bob).find((leg) => leg.state === CallState.Ringing)!;
     expect(waiting.remoteNumber).toBe('1003');
     await bob.engine.calls.answer(waiting.id);
-    await vi.waitFor(() =>
-      expect(bob.store.getState().legs[waiting.id]!.state).toBe(CallState.Active),
-    );
-    expect(bob.store.getState().legs[first.calleeLeg]!.state).toBe(CallState.Held);
+    // The hold of the first call runs alongside the answer (call waiting without delay).
+    await vi.waitFor(() => {
+      expect(bob.store.getState().legs[waiting.id]!.state).toBe(CallState.Active);
+      expect(bob.store.getState().legs[first.calleeLeg]!.state).toBe(CallState.Held);
+    });
     await bob.engine.calls.swap(first.calleeLeg);
     expect(bob.store.getState().legs[first.calleeLeg]!.state).toBe(CallState.Active);
     expect(bob.store.getState().legs[waiting.id]!.state).toBe(CallState.Held);

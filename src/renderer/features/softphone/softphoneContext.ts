@@ -10,6 +10,7 @@ import { useAppStore } from '../../app/state/appStore';
 import { CallState, isConnected } from '../../../shared/domain/callState';
 import { createCallStore, currentClientLine, liveLegs, type CallStore } from './callStore';
 import { SoftphoneEngine } from './softphoneEngine';
+import type { CallerReferPolicy } from './sip/referDecision';
 
 export interface Softphone {
   store: CallStore;
@@ -28,10 +29,25 @@ export function softphoneFor(environment: Pick<AppEnvironment, 'client'>): Softp
     store,
     client: environment.client,
     trace: import.meta.env.VITE_EMPFANG_SIP_TRACE === '1',
+    callerReferPolicy: (leg) => callerReferPolicyOf(environment, leg.clientLine),
   });
   const softphone: Softphone = { store, engine, started: engine.start().catch(() => undefined) };
   softphones.set(environment, softphone);
   return softphone;
+}
+
+/** A caller's REFER is shown to the agent only when the line's client allows it (else 403). */
+async function callerReferPolicyOf(
+  environment: Pick<AppEnvironment, 'client'>,
+  line: string | undefined,
+): Promise<CallerReferPolicy> {
+  if (!line) return 'refuse';
+  const lookup = await environment.client.portal.clientByLine(line).catch(() => undefined);
+  const allowed =
+    lookup?.ok === true &&
+    lookup.value.kind === 'found' &&
+    lookup.value.profile.allowCallerTransfer === true;
+  return allowed ? 'ask' : 'refuse';
 }
 
 /** Tests hand in a softphone built over fakes for their environment. */

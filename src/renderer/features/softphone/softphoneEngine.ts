@@ -31,6 +31,7 @@ import { webSessionMedia, type SessionMedia } from './media/sessionMedia';
 import { DigestKeyring } from './sip/digestKeyring';
 import { RegistrationClient } from './sip/registrationClient';
 import type { CallRecoveryPolicy } from './sip/callRecovery';
+import type { CallerReferPolicy } from './sip/referDecision';
 import { RegistrationDriver } from './sip/registrationDriver';
 import { SocketTransport, type SipSocketFactory } from './sip/socketTransport';
 
@@ -62,6 +63,8 @@ export interface SoftphoneEngineOptions {
   lingerMs?: number;
   /** Timings of the ICE-restart recovery (tests shorten them). */
   recoveryPolicy?: CallRecoveryPolicy;
+  /** Whether a call's client lets the caller ask for a transfer (REFER); default refuse. */
+  callerReferPolicy?: (leg: CallLeg) => CallerReferPolicy | Promise<CallerReferPolicy>;
 }
 
 interface Account {
@@ -118,6 +121,7 @@ export class SoftphoneEngine {
       linkAlive: () => this.linkAlive(),
       recoveryPolicy: options.recoveryPolicy,
       random: options.random,
+      callerReferPolicy: options.callerReferPolicy,
     });
   }
 

@@ -109,11 +109,18 @@ export const softphoneTranslations = defineTranslations({
       consultNow: 'Rückfrage starten',
       cancel: 'Abbrechen',
       dtmfSent: 'Gesendet: {{digits}}',
+      pending: { hold: 'Wird gehalten …', resume: 'Wird fortgesetzt …' },
+      remoteHold: 'Sie wurden gehalten',
+      referRequest: 'Der Anrufer möchte zu {{target}} weiterverbunden werden.',
+      referAllow: 'Weiterverbinden',
+      referRefuse: 'Ablehnen',
       errors: {
         'hold-failed': 'Halten/Fortsetzen wurde von der Gegenseite abgelehnt.',
         'transfer-failed': 'Weiterleiten ist fehlgeschlagen – der Anruf ist gehalten.',
         'dtmf-failed': 'Tonwahl konnte nicht gesendet werden.',
         'media-failed': 'Audio konnte nicht gestartet werden (Mikrofon?).',
+        'offer-failed':
+          'Die Audio-Angaben der Gegenseite sind nicht verwendbar – der Anruf kam nicht zustande.',
         'recovery-failed':
           'Nach der Netzwerkstörung konnte die Audioverbindung nicht neu aufgebaut werden. Der Anruf besteht weiter – falls nichts zu hören ist, bitte auflegen und neu anrufen.',
         invalidTarget: 'Das ist keine gültige Rufnummer oder Durchwahl.',
@@ -259,11 +266,17 @@ export const softphoneTranslations = defineTranslations({
       consultNow: 'Start consultation',
       cancel: 'Cancel',
       dtmfSent: 'Sent: {{digits}}',
+      pending: { hold: 'Putting on hold …', resume: 'Resuming …' },
+      remoteHold: 'You are on hold by the caller',
+      referRequest: 'The caller asks to be transferred to {{target}}.',
+      referAllow: 'Transfer',
+      referRefuse: 'Refuse',
       errors: {
         'hold-failed': 'The far end refused hold/resume.',
         'transfer-failed': 'The transfer failed – the call is on hold.',
         'dtmf-failed': 'The tones could not be sent.',
         'media-failed': 'Audio could not start (microphone?).',
+        'offer-failed': "The far end's audio offer could not be used – the call was not connected.",
         'recovery-failed':
           'After the network problem the audio connection could not be re-established. The call is still up – if you cannot hear anything, hang up and call again.',
         invalidTarget: 'That is not a valid number or extension.',

@@ -45,6 +45,7 @@ export function CallCard({
       data-direction={leg.direction}
       data-muted={leg.muted}
       data-outcome={leg.outcome ?? ''}
+      data-remote-hold={leg.remoteHold === true}
     >
       <h3 id={titleId} className="softphone-card-title">
         <span data-testid="softphone-remote-number">{leg.remoteLabel}</span>
@@ -76,6 +77,35 @@ export function CallCard({
           </>
         ) : null}
       </p>
+      {leg.pending === 'hold' || leg.pending === 'resume' ? (
+        <p className="softphone-hint" data-testid="softphone-pending">
+          {t(`call.pending.${leg.pending}`)}
+        </p>
+      ) : null}
+      {leg.remoteHold && connected ? (
+        <p className="softphone-hint" role="status" data-testid="softphone-remote-hold">
+          {t('call.remoteHold')}
+        </p>
+      ) : null}
+      {leg.referRequest && connected ? (
+        <div className="softphone-hint" role="alert" data-testid="softphone-refer-request">
+          <p>{t('call.referRequest', { target: leg.referRequest.targetLabel })}</p>
+          <button
+            type="button"
+            data-action="allow-refer"
+            onClick={() => void calls.answerReferRequest(leg.id, true)}
+          >
+            {t('call.referAllow')}
+          </button>{' '}
+          <button
+            type="button"
+            data-action="refuse-refer"
+            onClick={() => void calls.answerReferRequest(leg.id, false)}
+          >
+            {t('call.referRefuse')}
+          </button>
+        </div>
+      ) : null}
       {leg.lastError ? (
         <p className="form-error" role="alert">
           {t(`call.errors.${leg.lastError}`)}

@@ -63,6 +63,8 @@ export class SipNetworkFake {
   private readonly bindings = new Map<string, Binding>();
   private readonly hosts = new Map<string, FakeSocket>();
   private readonly pending: FakeSocket[] = [];
+  private readonly vanished = new Set<FakeSocket>();
+  private readonly unanswered: { from: FakeSocket; text: string }[] = [];
 
   constructor(domain = 'lab.test') {
     this.domain = domain;
@@ -113,6 +115,22 @@ export class SipNetworkFake {
     if (binding) this.deliver(binding.socket, text);
   }
 
+  /**
+   * The desk of `user` vanishes without a BYE (its network is gone): nothing reaches it or
+   * comes from it; in-dialog requests towards it stay unanswered until {@link timeOutVanished}.
+   */
+  vanish(user: string): void {
+    const binding = this.bindings.get(user);
+    if (binding) this.vanished.add(binding.socket);
+  }
+
+  /** The proxy gives up on requests to vanished desks: 408, as Kamailio's fr_inv_timer does. */
+  timeOutVanished(): void {
+    for (const { from, text } of this.unanswered.splice(0)) {
+      this.respond(from, text, 408, 'Request Timeout');
+    }
+  }
+
   later(task: () => void): void {
     setTimeout(task, 1);
   }
@@ -127,7 +145,7 @@ export class SipNetworkFake {
   }
 
   receive(socket: FakeSocket, text: string): void {
-    if (this.mode !== 'up' || socket.closed) return;
+    if (this.mode !== 'up' || socket.closed || this.vanished.has(socket)) return;
     const message = Core.Parser.parseMessage(text, logger);
     if (!message) return;
     if (message instanceof Core.IncomingResponseMessage) {
@@ -148,6 +166,10 @@ export class SipNetworkFake {
     }
     const ruri = request.ruri!;
     const inDialog = this.hosts.get(ruri.host);
+    if (inDialog && this.vanished.has(inDialog)) {
+      if (method !== 'ACK') this.unanswered.push({ from: socket, text });
+      return;
+    }
     if (inDialog) return this.deliver(inDialog, text);
     let user = ruri.user ?? '';
     let forwarded = text;
@@ -174,7 +196,9 @@ export class SipNetworkFake {
 
   private deliver(socket: FakeSocket, text: string): void {
     this.later(() => {
-      if (this.mode === 'up' && !socket.closed) socket.onMessage?.(text);
+      if (this.mode === 'up' && !socket.closed && !this.vanished.has(socket)) {
+        socket.onMessage?.(text);
+      }
     });
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/contract/services/settingsService';
 import type { WatchdogPolicy } from '../../../../shared/domain/registrationWatchdog';
 import type { CallRecoveryPolicy } from '../sip/callRecovery';
+import type { CallerReferPolicy } from '../sip/referDecision';
 import { createCallStore, type CallStore } from '../callStore';
 import type { CallNotifier } from '../media/callNotifier';
 import type { RemoteAudio } from '../media/remoteAudio';
@@ -92,6 +93,7 @@ export async function createSoftphoneDeskFake(
     policy?: WatchdogPolicy;
     recoveryPolicy?: CallRecoveryPolicy;
     storage?: Map<string, string>;
+    callerReferPolicy?: CallerReferPolicy;
   } = {},
 ): Promise<SoftphoneDeskFake> {
   let view: SettingsView = {
@@ -157,6 +159,7 @@ export async function createSoftphoneDeskFake(
     },
     policy: options.policy,
     recoveryPolicy: options.recoveryPolicy,
+    callerReferPolicy: options.callerReferPolicy && (() => options.callerReferPolicy!),
     storage: {
       getItem: (key) => storage.get(key) ?? null,
       setItem: (key, value) => void storage.set(key, value),
