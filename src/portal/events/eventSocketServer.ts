@@ -23,7 +23,10 @@ export const CLOSE_UNAUTHORIZED = 4001;
 
 /** Whether this user may receive this event. */
 export function mayReceive(user: AuthenticatedUser, event: PortalEvent): boolean {
-  if (event.type === 'presence.changed') return user.role !== 'agent';
+  if (event.type === 'presence.changed') return user.role !== 'agent' || event.userId === user.id;
+  // Offers ring at exactly one desk (docs/hybrid.md).
+  if (event.type === 'offer.created' || event.type === 'offer.withdrawn')
+    return event.agentUserId === user.id;
   if (event.type === 'bot-switch.changed' && event.clientId === null) return true;
   return 'clientId' in event && event.clientId !== null && canAccessClient(user, event.clientId);
 }
