@@ -116,6 +116,17 @@ describe.each(targets)('queue and offers on $name', (target) => {
       ),
     );
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    if (target.name === 'postgres') {
+      // Desks connected to the other process hear of it through LISTEN/NOTIFY.
+      await waitFor(() =>
+        second.events.some(
+          (event) =>
+            event.type === 'bot-call.updated' &&
+            event.callId === callId &&
+            event.acceptedBy !== null,
+        ),
+      );
+    }
   });
 
   it('withdraws the offer when the caller hangs up', async () => {

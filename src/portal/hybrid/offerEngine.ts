@@ -86,6 +86,11 @@ export class OfferEngine {
       });
   }
 
+  /** Resolves once no queue pass runs in this process (tests). */
+  async idle(): Promise<void> {
+    while (this.pumping) await this.pumping;
+  }
+
   /** One full pass: expiries, then offers. Exposed for tests. */
   async pump(): Promise<void> {
     await this.expireOffers();

@@ -39,6 +39,7 @@ export async function bridgeEventsOverPostgres(
   const client = new pg.Client({ connectionString: location });
   await client.connect();
   const received = new WeakSet<PortalEvent>();
+  let sending: Promise<unknown> = Promise.resolve();
   client.on('notification', (message) => {
     if (message.channel !== CHANNEL || !message.payload) return;
     try {
@@ -59,11 +60,15 @@ export async function bridgeEventsOverPostgres(
     if (!shared) return;
     const payload = JSON.stringify({ origin, event: shared });
     if (Buffer.byteLength(payload) > MAXIMUM_PAYLOAD_BYTES) return;
-    client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+    // One connection, one query at a time: notifications keep their order.
+    sending = sending
+      .then(() => client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]))
+      .catch(() => undefined);
   });
   return {
     async close() {
       unsubscribe();
+      await sending;
       await client.end().catch(() => undefined);
     },
   };

@@ -115,7 +115,12 @@ export async function startHybridKit(
       });
       if (answer.status !== 201) throw new Error(`escalation: ${answer.status}`);
     },
-    pump: () => context.offers.pump(),
+    async pump() {
+      // A pass started by a nudge may still be publishing: let it finish first.
+      await context.offers.idle();
+      await context.offers.pump();
+      await context.offers.idle();
+    },
   };
   if (!existing) {
     await test.saveClient(

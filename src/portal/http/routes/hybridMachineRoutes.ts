@@ -25,6 +25,20 @@ import { defineRoute } from '../routeDefinition';
 import { bearerTokenOf } from '../registerRoutes';
 import { NO_STORE } from '../routeHelpers';
 
+/**
+ * The proxy's credential: `Bearer <secret>`, or Basic auth with the secret as password (what
+ * Kamailio's http_client sends for `http://user:secret@host` connections).
+ */
+function routingCredentialOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const basic = typeof header === 'string' ? /^Basic ([A-Za-z0-9+/=]{1,400})$/.exec(header) : null;
+  if (basic?.[1]) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    return decoded.slice(decoded.indexOf(':') + 1);
+  }
+  return bearerTokenOf(request);
+}
+
 function requireBot(context: PortalContext, request: FastifyRequest): BotInstance {
   const bot = botOfToken(context.hybrid, bearerTokenOf(request));
   if (!bot) throw unauthorized();
@@ -35,7 +49,7 @@ export const routingDecisionRoute = defineRoute({
   method: 'POST',
   url: '/routing/decisions',
   summary:
-    'SIP proxy: where an initial INVITE to a client line or to handover.<token> goes (Authorization: Bearer <routing secret>)',
+    'SIP proxy: where an initial INVITE to a client line or to handover.<token> goes (Authorization: Bearer <routing secret>, or Basic with it as password)',
   tag: 'routing',
   public: true,
   roles: [],
@@ -44,7 +58,7 @@ export const routingDecisionRoute = defineRoute({
   async handler({ body, context, request }) {
     const secret = context.hybrid.routingSecret;
     if (!secret) throw new HttpError(503, 'unavailable', 'Routing is not configured');
-    if (!secretMatches(bearerTokenOf(request), secret)) throw unauthorized();
+    if (!secretMatches(routingCredentialOf(request), secret)) throw unauthorized();
     return { status: 200, body: await decideRoute(context, body), headers: NO_STORE };
   },
 });
