@@ -13,6 +13,7 @@ import type { HybridSettings } from './hybrid/hybridSettings';
 import type { OfferEngine } from './hybrid/offerEngine';
 import type { BotCallContent } from './hybrid/botCallContent';
 import type { BotCommandLog } from './hybrid/botCommands';
+import type { AgentConnections } from './hybrid/agentConnections';
 
 export interface PortalContext {
   readonly database: Kysely<PortalDatabase>;
@@ -34,6 +35,8 @@ export interface PortalContext {
   readonly botContent: BotCallContent;
   /** Which command each bot call last got (bot API long poll). */
   readonly botCommands: BotCommandLog;
+  /** Open `/events` sockets per user: the last one closing makes an agent offline. */
+  readonly agentConnections: AgentConnections;
   now(): number;
   /** Wakes the delivery worker after a note arrived, so delivery does not wait for a poll. */
   nudgeDelivery(): void;

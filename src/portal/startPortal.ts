@@ -18,6 +18,7 @@ import { registerRoutes } from './http/registerRoutes';
 import type { PortalContext } from './portalContext';
 import { BotCallContent } from './hybrid/botCallContent';
 import { BotCommandLog } from './hybrid/botCommands';
+import { AgentConnections } from './hybrid/agentConnections';
 import { startHybridWorkers } from './hybrid/hybridWorkers';
 import { DEFAULT_HYBRID_SETTINGS } from './hybrid/hybridSettings';
 import { OfferEngine } from './hybrid/offerEngine';
@@ -100,6 +101,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     offers,
     botContent,
     botCommands: new BotCommandLog(),
+    agentConnections: new AgentConnections(),
     loginRateLimiter: new LoginRateLimiter(
       { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
       now,
