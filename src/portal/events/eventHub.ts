@@ -21,6 +21,11 @@ export interface EventAudience {
   readonly clientIds: readonly string[] | 'everyone';
   /** Only these roles (absent: every role). */
   readonly roles?: readonly UserRole[];
+  /**
+   * These users too, whatever their clients and role: an agent's own state, an offer that rings
+   * at exactly one desk (`clientIds: []`).
+   */
+  readonly userIds?: readonly string[];
 }
 
 /** Whose event sockets must end: one session (logout) or every session of a user. */
@@ -34,6 +39,7 @@ export type SocketEndListener = (target: SocketTarget, reason: SocketEndReason) 
 
 /** True when this user may receive an event with this audience. */
 export function isInAudience(user: AuthenticatedUser, audience: EventAudience): boolean {
+  if (audience.userIds?.includes(user.id)) return true;
   if (audience.roles && !audience.roles.includes(user.role)) return false;
   if (audience.clientIds === 'everyone') return true;
   return audience.clientIds.some((clientId) => canAccessClient(user, clientId));

@@ -86,7 +86,13 @@ describe('event socket', () => {
 
     await Promise.all([own.flush(), other.flush(), supervisor.flush()]);
     const types = (listener: EventListener) => listener.events.map((event) => event.type).sort();
-    expect(types(own)).toEqual(['bot-switch.changed', 'bot-switch.changed', 'note.status-changed']);
+    // An agent sees its own state (the desk follows it, e.g. "offered"), never a colleague's.
+    expect(types(own)).toEqual([
+      'bot-switch.changed',
+      'bot-switch.changed',
+      'note.status-changed',
+      'presence.changed',
+    ]);
     expect(types(other)).toEqual(['bot-switch.changed']);
     expect(types(supervisor)).toEqual([
       'bot-switch.changed',

@@ -75,6 +75,7 @@ function serveConnection(context: PortalContext, socket: WebSocket): void {
     clearInterval(heartbeat);
     unsubscribe();
     unsubscribeEnds();
+    if (user) void context.agentConnections.closed(context, user.id).catch(() => undefined);
   });
   socket.on('message', async (data, isBinary) => {
     let parsed;
@@ -99,6 +100,7 @@ function serveConnection(context: PortalContext, socket: WebSocket): void {
       send(socket, { type: 'error', code: 'unauthorized' });
       return socket.close(CLOSE_UNAUTHORIZED, 'unauthorized');
     }
+    if (!user) context.agentConnections.opened(authenticated.id);
     user = authenticated;
     clearTimeout(authenticationTimer);
     clearTimeout(expiryTimer);

@@ -8,8 +8,17 @@
  * bot simulator can be written against a fixed shape.
  */
 import { z } from 'zod';
-import { LINE_BOT_MODES, GLOBAL_BOT_MODES, PresenceStateSchema } from './operationsSchemas';
+import { LINE_BOT_MODES, GLOBAL_BOT_MODES } from './operationsSchemas';
 import { NOTE_STATUSES } from './noteSchemas';
+import {
+  AgentStateSchema,
+  BOT_CALL_STATES,
+  CollectedFieldSchema,
+  ESCALATION_URGENCIES,
+  EscalationSchema,
+  OfferSchema,
+  TranscriptSegmentSchema,
+} from './hybridSchemas';
 
 const base = { at: z.string() };
 
@@ -32,11 +41,14 @@ export const BotSwitchChangedEventSchema = z.object({
   changedBy: z.string(),
 });
 
+/** An agent's state (`offered` is set by the portal while an offer rings at that desk). */
 export const PresenceChangedEventSchema = z.object({
   type: z.literal('presence.changed'),
   ...base,
   userId: z.string(),
-  state: PresenceStateSchema,
+  state: AgentStateSchema,
+  /** Why an agent is on break ("not ready"), when given. */
+  reason: z.string().nullable().optional(),
 });
 
 /** A call of the client was logged or changed; read it with `GET /calls/:callId`. */
@@ -47,15 +59,33 @@ export const CallUpdatedEventSchema = z.object({
   callId: z.string(),
 });
 
-/** A call handled by the AI voicebot (emitted once the bot simulator reports to the portal). */
+/**
+ * A call handled by the AI voicebot changed (client scope): state, disclosure, consent, collected
+ * fields and the escalation. Never the caller's number.
+ */
 export const BotCallUpdatedEventSchema = z.object({
   type: z.literal('bot-call.updated'),
   ...base,
   clientId: z.string(),
   callId: z.string(),
   line: z.string(),
-  state: z.enum(['with-bot', 'escalating', 'waiting-for-agent', 'handed-over', 'ended']),
+  state: z.enum(BOT_CALL_STATES),
   consentGiven: z.boolean().nullable(),
+  disclosurePlayed: z.boolean().optional(),
+  collectedFields: z.array(CollectedFieldSchema).optional(),
+  escalation: EscalationSchema.nullable().optional(),
+  acceptedBy: z.string().nullable().optional(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().nullable().optional(),
+});
+
+/** New or revised transcript segments of a bot call (client scope). */
+export const BotCallTranscriptEventSchema = z.object({
+  type: z.literal('bot-call.transcript'),
+  ...base,
+  clientId: z.string(),
+  callId: z.string(),
+  segments: z.array(TranscriptSegmentSchema),
 });
 
 /** Snapshot of one client's queue: calls waiting for a human and calls with the bot. */
@@ -64,9 +94,33 @@ export const QueueUpdatedEventSchema = z.object({
   ...base,
   clientId: z.string(),
   waitingCalls: z.array(
-    z.object({ callId: z.string(), line: z.string(), waitingSince: z.string() }),
+    z.object({
+      callId: z.string(),
+      line: z.string(),
+      waitingSince: z.string(),
+      urgency: z.enum(ESCALATION_URGENCIES).optional(),
+      offeredTo: z.string().nullable().optional(),
+    }),
   ),
   botCalls: z.number().int().min(0),
+});
+
+/** An escalation offered to exactly one agent (reaches only `agentUserId`). */
+export const OfferCreatedEventSchema = z.object({
+  type: z.literal('offer.created'),
+  ...base,
+  agentUserId: z.string(),
+  offer: OfferSchema,
+});
+
+/** The offer is gone: accepted by this agent, declined, expired, or the caller hung up. */
+export const OfferWithdrawnEventSchema = z.object({
+  type: z.literal('offer.withdrawn'),
+  ...base,
+  agentUserId: z.string(),
+  offerId: z.string(),
+  callId: z.string(),
+  reason: z.enum(['accepted', 'declined', 'expired', 'caller-hung-up', 'taken-by-other']),
 });
 
 export const PortalEventSchema = z.discriminatedUnion('type', [
@@ -76,6 +130,9 @@ export const PortalEventSchema = z.discriminatedUnion('type', [
   CallUpdatedEventSchema,
   BotCallUpdatedEventSchema,
   QueueUpdatedEventSchema,
+  BotCallTranscriptEventSchema,
+  OfferCreatedEventSchema,
+  OfferWithdrawnEventSchema,
 ]);
 export type PortalEvent = z.infer<typeof PortalEventSchema>;
 

@@ -4,7 +4,8 @@ import { ALL_ROLES } from '../../auth/authenticatedUser';
 import { listAudit } from '../../domain/auditLog';
 import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
 import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
-import { listPresence, setPresence } from '../../domain/presenceStore';
+import { listPresence } from '../../domain/presenceStore';
+import { setAgentState } from '../../hybrid/agentStates';
 import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import {
   AuditEntrySchema,
@@ -36,12 +37,15 @@ export const setPresenceRoute = defineRoute({
   responses: { 204: null },
   async handler({ body, user, context }) {
     const at = nowIso(context);
-    await setPresence(context.database, user.id, body.state, at);
-    // The same scope as `GET /presence`: watchers who share a client with this user.
-    context.events.publish(
-      { type: 'presence.changed', at, userId: user.id, state: body.state },
-      { clientIds: [...user.clientIds], roles: WATCHERS },
-    );
+    // Through the agent states (idle time for longest-idle offers); an agent who is offered a
+    // call and sets itself to anything else lets the offer go on to the next agent.
+    await setAgentState(context.database, context.events, {
+      userId: user.id,
+      state: body.state,
+      at,
+      reason: body.reason ?? null,
+    });
+    context.offers.nudge();
     return { status: 204 };
   },
 });
