@@ -44,6 +44,8 @@ export interface PortalServiceHost extends ServiceImplementation<PortalDefinitio
   connection(): PortalConnection | undefined;
   /** Resolves once the current connection is open (or failed). */
   ready(): Promise<void>;
+  /** Every valid event of the current connection's stream (other host services forward them). */
+  onPortalEvent(listener: (event: PortalEvent) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -87,7 +89,9 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
       .catch(() => undefined);
   };
 
+  const portalEventListeners = new Set<(event: PortalEvent) => void>();
   const forward = (event: PortalEvent): void => {
+    for (const listener of portalEventListeners) listener(event);
     if (event.type === 'note.status-changed') {
       const { noteId, clientId, idempotencyKey, status, at } = event;
       events.emit('onNoteStatusChanged', { noteId, clientId, idempotencyKey, status, at });
@@ -157,6 +161,10 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
     events,
     connection: () => current,
     ready: () => opening,
+    onPortalEvent: (listener) => {
+      portalEventListeners.add(listener);
+      return () => portalEventListeners.delete(listener);
+    },
     dispose: async () => {
       disposed = true;
       unsubscribeSettings();

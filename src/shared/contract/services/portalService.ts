@@ -24,6 +24,7 @@ import {
   type UserRole,
 } from '../../portalWire/commonSchemas';
 import { CALL_OUTCOMES } from '../../portalWire/callSchemas';
+import { AGENT_STATES } from '../../portalWire/hybridSchemas';
 import {
   DeletionReceiptBatchResultSchema,
   DeletionReceiptBatchSchema,
@@ -272,9 +273,10 @@ export const portalService = defineService({
     /** After an explicit logout every window wipes the user's local data. */
     onLoggedOut: z.object({ reason: z.enum(SESSION_END_REASONS), wipeLocalData: z.boolean() }),
     onNoteStatusChanged: NoteStatusEventSchema,
+    /** Agent states include `offered` (set by the portal while an offer rings at a desk). */
     onPresenceChanged: z.object({
       userId: z.string(),
-      state: z.enum(PRESENCE_STATES),
+      state: z.enum(AGENT_STATES),
       at: z.string(),
     }),
     onBotSwitchChanged: z.object({
