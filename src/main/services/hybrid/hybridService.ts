@@ -96,7 +96,7 @@ export function createHybridService(options: HybridServiceOptions): HybridServic
     return response;
   };
   const post = async (requestPath: string): Promise<PortalResponse> =>
-    send(await options.auth(), { method: 'POST', path: requestPath, body: {} });
+    send(await options.auth(), { method: 'POST', path: requestPath });
 
   return {
     events,

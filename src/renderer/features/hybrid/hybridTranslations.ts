@@ -37,6 +37,7 @@ export const hybridTranslations = defineTranslations({
       'low-confidence': 'KI unsicher',
       emergency: 'Notfall',
       'taken-over': 'übernommen',
+      'no-agent-available': 'niemand frei, KI hält den Anrufer',
     },
     urgencies: { low: 'niedrig', normal: 'normal', high: 'hoch', emergency: 'Notfall' },
     fields: {
@@ -125,6 +126,7 @@ export const hybridTranslations = defineTranslations({
       'low-confidence': 'AI unsure',
       emergency: 'emergency',
       'taken-over': 'taken over',
+      'no-agent-available': 'nobody free, the AI keeps the caller',
     },
     urgencies: { low: 'low', normal: 'normal', high: 'high', emergency: 'emergency' },
     fields: {
