@@ -186,3 +186,14 @@ describe('formatDuration', () => {
     expect(formatDuration(start, Date.parse(start) - 5_000)).toBe('0:00');
   });
 });
+
+describe('bot calls board, claimed calls', () => {
+  it('offers no take-over for a call someone accepted already', async () => {
+    const fake = new HybridDeskFake();
+    fake.botCalls = [botCall({ acceptedBy: 'user-2', state: 'waiting-for-agent' })];
+    await renderBoard(fake);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(within(rows()[0]!).queryByRole('button', { name: 'Übernehmen' })).toBeNull();
+    expect(rows()[0]!.textContent).toContain('Angenommen – wird übergeben');
+  });
+});

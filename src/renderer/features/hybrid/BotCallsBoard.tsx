@@ -68,7 +68,9 @@ export function BotCallsBoard(props: BotCallsBoardProps) {
       <tbody>
         {live.map((call) => {
           const takeOver = props.takeOvers[call.callId];
-          const canTakeOver = call.state !== 'handed-over' && takeOver === undefined;
+          // Someone accepted it already (maybe this desk): the handover is under way.
+          const claimed = call.acceptedBy !== null || call.state === 'handed-over';
+          const canTakeOver = !claimed && takeOver === undefined;
           return (
             <tr key={call.callId} data-testid="bot-call-row" data-call-id={call.callId}>
               <td>{props.clientName(call.clientId)}</td>
@@ -87,6 +89,9 @@ export function BotCallsBoard(props: BotCallsBoardProps) {
                   <button type="button" onClick={() => props.onTakeOver(call.callId)}>
                     {t('board.takeOver')}
                   </button>
+                ) : null}
+                {claimed && takeOver === undefined ? (
+                  <p className="hybrid-muted">{t('board.claimed')}</p>
                 ) : null}
                 {takeOver ? (
                   <p className="hybrid-muted" role="status">

@@ -7,6 +7,7 @@ import { startHybridSync } from './hybridSync';
 import { OfferPanel } from './OfferPanel';
 import { CallNotifierFake, RingerFake } from '../softphone/testing/softphoneDeskFake';
 import {
+  detailOf,
   HANDOVER_TOKEN,
   HybridDeskFake,
   offerFixture,
@@ -141,6 +142,17 @@ describe('escalation offer', () => {
       }),
     );
     expect(store.getState().offerOrder).toHaveLength(1);
+    // Once the call is connected (handed over), the accepted card has done its job.
+    const {
+      transcript: _t,
+      collectedFields: _f,
+      transcriptPeek: _p,
+      ...call
+    } = detailOf(offerFixture());
+    act(() =>
+      fake.emitHybrid('onBotCallUpdated', { ...call, state: 'handed-over', at: call.startedAt }),
+    );
+    expect(screen.queryByTestId('escalation-offer')).toBeNull();
   });
 
   it('says "already taken" when another agent won, and closes on request', async () => {

@@ -64,6 +64,15 @@ export function OfferPanel({ ringer, notifier }: OfferPanelProps) {
     [store, alerts, t, nameOf],
   );
 
+  // An accepted offer whose call never came (no handover by the portal's deadline) goes.
+  useEffect(() => {
+    for (const view of offers) {
+      if (view.phase === 'accepted' && view.connectBy && Date.parse(view.connectBy) < now) {
+        store.getState().removeOffer(view.offer.offerId);
+      }
+    }
+  }, [offers, now, store]);
+
   const ringing = offers.filter((view) => view.phase === 'ringing');
   const newest = ringing.at(-1);
   return (

@@ -37,6 +37,8 @@ export interface OfferView {
   readonly phase: OfferPhase;
   /** Known once the portal confirmed the accept. */
   readonly handoverToken?: string;
+  /** Accepted: the portal gives the call back to the queue if it is not connected by then. */
+  readonly connectBy?: string;
   /** The last action failed (portal unreachable); the offer can be tried again. */
   readonly problem?: 'accept-failed' | 'decline-failed';
 }
@@ -120,6 +122,14 @@ export function createHybridStore(): HybridStore {
           offerOrder: state.offerOrder.filter((id) => id !== offerId),
         })),
       receiveBotCallChange: (change) => {
+        if (change.state === 'ended' || change.state === 'handed-over') {
+          // Connected (here or elsewhere) or gone: an accepted offer card has done its job.
+          for (const view of Object.values(get().offers)) {
+            if (view.offer.callId === change.callId && view.phase === 'accepted') {
+              get().removeOffer(view.offer.offerId);
+            }
+          }
+        }
         const previous = get().botCalls[change.callId];
         const defined = Object.fromEntries(
           Object.entries(change).filter(([, value]) => value !== undefined),

@@ -66,7 +66,6 @@ export const hybridTranslations = defineTranslations({
       interim: 'vorläufig',
     },
     board: {
-      title: 'Bot-Gespräche',
       intro: 'Laufende Gespräche des KI-Assistenten für Ihre Mandanten.',
       empty: 'Gerade führt der KI-Assistent keine Gespräche.',
       client: 'Mandant',
@@ -76,12 +75,12 @@ export const hybridTranslations = defineTranslations({
       peek: 'Zuletzt gesagt',
       action: 'Aktion',
       takeOver: 'Übernehmen',
+      claimed: 'Angenommen – wird übergeben',
       takingOver: 'Wird übernommen …',
       takenOver: 'Übernommen – der Anruf kommt gleich.',
       alreadyTaken: 'Bereits übernommen.',
       gone: 'Gespräch ist beendet.',
       failed: 'Übernehmen fehlgeschlagen.',
-      failedToLoad: 'Die Bot-Gespräche konnten nicht geladen werden.',
     },
     states: {
       'with-bot': 'beim KI-Assistenten',
@@ -155,7 +154,6 @@ export const hybridTranslations = defineTranslations({
       interim: 'interim',
     },
     board: {
-      title: 'Bot calls',
       intro: "The AI assistant's running calls for your clients.",
       empty: 'The AI assistant has no calls right now.',
       client: 'Client',
@@ -165,12 +163,12 @@ export const hybridTranslations = defineTranslations({
       peek: 'Last said',
       action: 'Action',
       takeOver: 'Take over',
+      claimed: 'Accepted – being handed over',
       takingOver: 'Taking over …',
       takenOver: 'Taken over – the call is on its way.',
       alreadyTaken: 'Already taken over.',
       gone: 'The call has ended.',
       failed: 'Taking over failed.',
-      failedToLoad: 'The bot calls could not be loaded.',
     },
     states: {
       'with-bot': 'with the AI assistant',

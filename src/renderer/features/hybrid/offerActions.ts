@@ -42,6 +42,7 @@ export async function acceptOffer(options: OfferActionsOptions, offerId: string)
     store.getState().patchOffer(offerId, {
       phase: 'accepted',
       handoverToken: result.handoverToken,
+      connectBy: result.connectBy,
     });
   } else if (result.kind === 'already-taken') {
     store.getState().patchOffer(offerId, { phase: 'already-taken' });
