@@ -229,7 +229,8 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
         if (!current) return { kind: 'retry', code: 'portal-starting', countsTowardLimit: false };
         return submitCall(current.auth, entry);
       },
-      setPresence: async (presence) => api.setPresence((await connection()).auth, presence),
+      setPresence: async (presence, reason) =>
+        api.setPresence((await connection()).auth, presence, reason ?? undefined),
       listRecent: async ({ limit }) => api.listRecent((await connection()).auth, limit),
       noteDeliveries: async (noteId) => api.noteDeliveries((await connection()).auth, noteId),
       recordDeletionReceipts: async (batch) =>

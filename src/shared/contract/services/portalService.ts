@@ -256,7 +256,11 @@ export const portalService = defineService({
     recordCall: defineMethod(z.tuple([CallRecordSchema]), PortalCallSchema),
     /** Writes a call's final log entry for the durable call-log queue; failures come as data. */
     submitCall: defineMethod(z.tuple([CallLogEntrySchema]), SubmitCallResultSchema),
-    setPresence: defineMethod(z.tuple([z.enum(PRESENCE_STATES)]), z.null()),
+    /** The agent's state for the portal; `reason` says why the agent is not ready (`break`). */
+    setPresence: defineMethod(
+      z.tuple([z.enum(PRESENCE_STATES), z.string().min(1).max(200).nullable().optional()]),
+      z.null(),
+    ),
     listRecent: defineMethod(
       z.tuple([z.object({ limit: z.number().int().min(1).max(200) })]),
       RecentActivitySchema,
