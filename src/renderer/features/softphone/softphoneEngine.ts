@@ -29,6 +29,7 @@ import { ElementRemoteAudio, type RemoteAudio } from './media/remoteAudio';
 import { WebAudioRinger, type Ringer } from './media/ringer';
 import { webSessionMedia, type SessionMedia } from './media/sessionMedia';
 import { DigestKeyring } from './sip/digestKeyring';
+import { HandoverGate } from './sip/handoverGate';
 import { RegistrationClient } from './sip/registrationClient';
 import type { CallRecoveryPolicy } from './sip/callRecovery';
 import type { CallerReferPolicy } from './sip/referDecision';
@@ -80,6 +81,8 @@ type PresenceResult = { ok: true } | { ok: false; notice: 'needs-registration' }
 
 export class SoftphoneEngine {
   readonly calls: CallController;
+  /** Tokens of accepted escalation offers (features/hybrid puts them here). */
+  readonly handover = new HandoverGate();
   private account: Account | undefined;
   private values: SettingsValues | undefined;
   private passwordSet = false;
@@ -122,6 +125,7 @@ export class SoftphoneEngine {
       recoveryPolicy: options.recoveryPolicy,
       random: options.random,
       callerReferPolicy: options.callerReferPolicy,
+      handover: this.handover,
     });
   }
 
