@@ -19,18 +19,48 @@ import { createUser, findUserRowByName } from './domain/userStore';
 import { CreateUserRequestSchema } from '../shared/portalWire/authSchemas';
 import { startPortal } from './startPortal';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    database: { type: 'string' },
-    host: { type: 'string' },
-    port: { type: 'string' },
-    'user-name': { type: 'string' },
-    'display-name': { type: 'string' },
-    role: { type: 'string' },
-    clients: { type: 'string' },
-  },
-});
+const USAGE = `Usage: npx tsx src/portal/cli.ts COMMAND [options]
+
+Commands:
+  serve        [--database PATH|URL] [--host H] [--port N]   run the portal
+  migrate      [--database PATH|URL]                         create or upgrade the database
+  seed-demo    [--database PATH|URL]                         demo clients and users (lab only)
+  create-user  --user-name NAME --role ROLE [--display-name TEXT] [--clients ID,ID]
+               [--database PATH|URL]
+               password from EMPFANG_NEW_USER_PASSWORD, else the first line on standard input
+
+Options:
+  -h, --help   print this text
+
+Environment variables: see src/portal/README.md, "Configuration".`;
+
+function readArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        database: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'user-name': { type: 'string' },
+        'display-name': { type: 'string' },
+        role: { type: 'string' },
+        clients: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    // An unknown or incomplete option: say which, show the usage, no stack trace.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { positionals, values } = readArguments();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const flags = {
   ...(values.database ? { database: values.database } : {}),
@@ -133,9 +163,7 @@ async function main(): Promise<void> {
     case 'create-user':
       return createUserCommand();
     default:
-      console.error(
-        'Usage: cli.ts serve|migrate|seed-demo|create-user [options] (see the comment at the top of cli.ts)',
-      );
+      console.error(USAGE);
       process.exitCode = 2;
   }
 }

@@ -15,6 +15,7 @@ import { EventHub } from './events/eventHub';
 import { attachEventSocket } from './events/eventSocketServer';
 import { PORTAL_ROUTES } from './http/portalRoutes';
 import { registerRoutes } from './http/registerRoutes';
+import { addSecurityHeaders, answerFrameworkError } from './http/securityHeaders';
 import type { PortalContext } from './portalContext';
 import { BotCallContent } from './hybrid/botCallContent';
 import { BotCommandLog } from './hybrid/botCommands';
@@ -46,6 +47,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 function createApp(logLevel: NonNullable<PortalOptions['logLevel']>): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: answerFrameworkError,
     logController: new LogController({ disableRequestLogging: true }),
     logger: logLevel === 'silent' ? false : { level: logLevel },
   });
@@ -63,12 +65,7 @@ function createApp(logLevel: NonNullable<PortalOptions['logLevel']>): FastifyIns
       'request',
     );
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    // Answers carry personal data or tokens: no shared or browser cache may keep them.
-    reply.header('cache-control', 'no-store');
-    return payload;
-  });
+  app.addHook('onSend', addSecurityHeaders);
   return app;
 }
 

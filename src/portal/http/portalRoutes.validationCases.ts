@@ -115,6 +115,17 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
       },
       expect: ['body.id', 'body.line', 'body.ringAt', 'body.outcome', 'body.wrapUpSeconds'],
     },
+    {
+      method: 'POST',
+      path: '/calls',
+      body: {
+        clientId: OWN_CLIENT.id,
+        line: OWN_CLIENT.line,
+        ringAt: '9999-12-31T23:59:59-23:59',
+        endAt: '0000-01-01T00:00:00Z',
+      },
+      expect: ['body.ringAt', 'body.endAt'],
+    },
   ],
   'POST /line-calls': [
     {
@@ -136,6 +147,11 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
   'GET /calls': [
     { method: 'GET', path: '/calls?limit=0', expect: ['query.clientId', 'query.limit'] },
     { method: 'GET', path: `/calls?clientId=${OWN_CLIENT.id}&from=today`, expect: ['query.from'] },
+    {
+      method: 'GET',
+      path: `/calls?clientId=${OWN_CLIENT.id}&from=9999-12-31T23:59:59-23:59&to=0000-01-01T00:00:00%2B23:59`,
+      expect: ['query.from', 'query.to'],
+    },
   ],
   'POST /notes': [
     { method: 'POST', path: '/notes', body: note, expect: ['headers.idempotency-key'] },
@@ -209,6 +225,17 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
       path: `/reports/billing?clientId=${OWN_CLIENT.id}&from=2025-01-01&to=2025-12-31&format=pdf`,
       expect: ['query.format'],
     },
+    // Valid calendar days the report cannot compute (the day after is in year 10000): 400.
+    {
+      method: 'GET',
+      path: `/reports/billing?clientId=${OWN_CLIENT.id}&from=9999-12-31&to=9999-12-31`,
+      expect: ['query.from', 'query.to'],
+    },
+    {
+      method: 'GET',
+      path: `/reports/billing?clientId=${OWN_CLIENT.id}&from=0000-01-01&to=0000-01-02&format=csv`,
+      expect: ['query.from', 'query.to'],
+    },
   ],
   'GET /reports/unassigned-lines': [
     {
@@ -220,6 +247,11 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
       method: 'GET',
       path: '/reports/unassigned-lines?from=2025-01-01&to=2025-12-31&clientId=x',
       expect: ['query'],
+    },
+    {
+      method: 'GET',
+      path: '/reports/unassigned-lines?from=9999-12-31&to=9999-12-31&format=csv',
+      expect: ['query.from', 'query.to'],
     },
   ],
   'PUT /presence': [

@@ -41,7 +41,8 @@ describe('portal service, remote portal', () => {
     expect((await desk.methods.getSession()).user?.role).toBe('agent');
     expect(await desk.methods.listClients()).toHaveLength(1);
     const other = DEMO_CLIENTS[1]!.lines[0]!;
-    expect(await desk.methods.clientByLine(other)).toEqual({ kind: 'not-assigned', line: other });
+    // Another client's line answers like an unknown one (no enumeration of lines).
+    expect(await desk.methods.clientByLine(other)).toEqual({ kind: 'unknown-line', line: other });
     await expect(
       desk.methods.createFirstAccount({ ...login, displayName: 'x', loadDemoData: false }),
     ).rejects.toMatchObject({ code: 'forbidden' });

@@ -11,7 +11,7 @@ export const clientCardTranslations = defineTranslations({
     retry: 'Erneut laden',
     unknownLine: {
       title: 'Unbekannte Leitung',
-      text: 'Für die gewählte Nummer {{line}} ist kein Auftraggeber hinterlegt. Melden Sie sich neutral und nehmen Sie eine Nachricht auf.',
+      text: 'Für die gewählte Nummer {{line}} ist kein Ihnen zugewiesener Auftraggeber hinterlegt. Melden Sie sich neutral, nehmen Sie eine Nachricht auf und geben Sie an die Schichtleitung weiter.',
     },
     notAssigned: {
       title: 'Auftraggeber nicht zugewiesen',
@@ -71,7 +71,7 @@ export const clientCardTranslations = defineTranslations({
     retry: 'Load again',
     unknownLine: {
       title: 'Unknown line',
-      text: 'No client is set up for the dialled number {{line}}. Answer with a neutral greeting and take a message.',
+      text: 'No client assigned to you is set up for the dialled number {{line}}. Answer with a neutral greeting, take a message and hand over to the shift lead.',
     },
     notAssigned: {
       title: 'Client not assigned',

@@ -10,9 +10,11 @@ const POLICY_CACHE_MILLISECONDS = 5 * 60_000;
 
 /**
  * - `client`: the line belongs to a client; its policy applies;
- * - `none`: no client has this line (internal, outgoing, unknown line): the 30-day ceiling;
- * - `unavailable`: the policy cannot be known now (portal unreachable, line of a client this
- *   user is not assigned to): callers must assume the strictest handling.
+ * - `none`: there is no dialled line (internal, outgoing): the 30-day ceiling;
+ * - `unavailable`: the policy cannot be known now (portal unreachable, or a line this user
+ *   cannot see: the portal answers a line of a client the user is not assigned to exactly like a
+ *   line no client owns, so either may belong to a professional-secrecy client): callers must
+ *   assume the strictest handling.
  */
 export type RetentionLookup =
   | { readonly kind: 'client'; readonly client: ClientRetention }
@@ -43,8 +45,6 @@ export class ClientRetentionDirectory {
           kind: 'client',
           client: { clientId: value.profile.id, policy: value.profile.retention },
         };
-      } else if (value.kind === 'unknown-line') {
-        lookup = { kind: 'none' };
       } else {
         return { kind: 'unavailable' };
       }

@@ -97,8 +97,12 @@ export type FirstAccountRequest = z.infer<typeof FirstAccountRequestSchema>;
 
 export const ClientLookupSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('found'), profile: ClientProfileSchema }),
+  /**
+   * No client this user may see has the line. The portal answers a line of another client
+   * exactly like a line no client owns (no enumeration of lines), so this covers both.
+   */
   z.object({ kind: z.literal('unknown-line'), line: z.string() }),
-  /** The line belongs to a client this user is not assigned to. */
+  /** The line belongs to a client this user is not assigned to (portals before issue 14). */
   z.object({ kind: z.literal('not-assigned'), line: z.string() }),
 ]);
 export type ClientLookup = z.infer<typeof ClientLookupSchema>;
