@@ -76,6 +76,8 @@ test('an escalation offer rings with the bot part, is accepted with one click, a
   browser,
 }) => {
   test.skip(test.info().project.name !== 'webshell', 'starts its own host and portal');
+  // Its own portal, host and browser context: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   const dataDirectory = await createDataDirectory();
   cleanups.push(() => removeDataDirectory(dataDirectory));
   const portal = await startControlledPortal(join(dataDirectory, 'remote-portal'), {
