@@ -186,7 +186,7 @@ describe('in-call operations', () => {
     await vi.waitFor(() => {
       expect(bob.store.getState().legs[waiting.id]!.state).toBe(CallState.Active);
       expect(bob.store.getState().legs[first.calleeLeg]!.state).toBe(CallState.Held);
-    });
+    }, 5_000);
     await bob.engine.calls.swap(first.calleeLeg);
     expect(bob.store.getState().legs[first.calleeLeg]!.state).toBe(CallState.Active);
     expect(bob.store.getState().legs[waiting.id]!.state).toBe(CallState.Held);
