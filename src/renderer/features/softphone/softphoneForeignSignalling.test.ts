@@ -126,6 +126,7 @@ describe('call waiting when the current caller has vanished', () => {
         state: CallState.Failed,
         outcome: 'failed',
         statusCode: 408,
+        lastError: 'far-end-gone',
       }),
     );
     expect(onlyLeg(reception).id).toBe(waiting.id);
