@@ -6,9 +6,10 @@
  * error (support/telephonyTest.ts).
  * Run inside the lab: bash lab/run-isolated.sh npx playwright test --project telephony
  */
-import { labSkipReason, LAB_CLIENT_LINE, startCall, type SippRun } from '../support/lab';
+import { labSkipReason, LAB_CLIENT_LINE } from '../support/lab';
 import { answer, callCards, callIn, incomingCard } from './support/agentDesk';
 import { agentDeskSuite } from './support/agentDeskSuite';
+import { sippPeers } from './support/sippPeers';
 import { measureFlow } from './support/pageProbe';
 import { expect, test } from './support/telephonyTest';
 
@@ -17,16 +18,9 @@ test.skip(!!labSkipReason(), labSkipReason());
 test.describe.configure({ timeout: 120_000 });
 
 const HEARD = 1e-3;
-const peers: SippRun[] = [];
-const { desk } = agentDeskSuite({
-  beforeClose: () => Promise.all(peers.splice(0).map((peer) => peer.stop())),
-});
-
-function call(options: Parameters<typeof startCall>[0]): SippRun {
-  const run = startCall(options);
-  peers.push(run);
-  return run;
-}
+const peers = sippPeers();
+const { desk } = agentDeskSuite({ beforeClose: peers.stopAll });
+const call = peers.call;
 
 test("a caller's REFER is refused (403) and the desk dials nothing", async () => {
   const reception = await desk('1001');

@@ -11,12 +11,11 @@ import {
   LAB_CLIENT_LINE,
   listenForDtmf,
   startAnswering,
-  startCall,
   type CallerScenario,
-  type SippRun,
 } from '../support/lab';
 import { answer, callIn, dial, incomingCard } from './support/agentDesk';
 import { agentDeskSuite } from './support/agentDeskSuite';
+import { sippPeers } from './support/sippPeers';
 import { measureFlow } from './support/pageProbe';
 import { relayedPackets, sippCallId } from './support/rtpengineStats';
 import { expect, test } from './support/telephonyTest';
@@ -24,16 +23,9 @@ import { expect, test } from './support/telephonyTest';
 test.skip(!!labSkipReason(), labSkipReason());
 
 const HEARD = 1e-3;
-const peers: SippRun[] = [];
-const { desk } = agentDeskSuite({
-  beforeClose: () => Promise.all(peers.splice(0).map((peer) => peer.stop())),
-});
-
-function call(options: Parameters<typeof startCall>[0]): SippRun {
-  const run = startCall(options);
-  peers.push(run);
-  return run;
-}
+const peers = sippPeers();
+const { desk } = agentDeskSuite({ beforeClose: peers.stopAll });
+const call = peers.call;
 
 test('an outside caller on a client line: line shown first, audio both ways', async () => {
   const reception = await desk('1001');
@@ -60,7 +52,7 @@ test('an outside caller on a client line: line shown first, audio both ways', as
 test('calling a staff member: the echo comes back; DTMF falls back to SIP INFO', async () => {
   const agent = await desk('1002');
   const staff = await startAnswering({ user: '2001', scenario: 'uas-echo' });
-  peers.push(staff);
+  peers.track(staff);
   await dial(agent.page, '2001');
   await expect(callIn(agent.page, 'active')).toBeVisible();
   // uas-echo returns what it receives: hearing it proves desk → SIPp → desk.

@@ -327,8 +327,12 @@ export class CallController {
     });
     if (!accepted) {
       session.sessionDescriptionHandlerOptionsReInvite = previous;
-      this.store.patchLeg(id, { pending: undefined, lastError: 'hold-failed' });
-      if (DIALOG_GONE_STATUSES.has(rejectedWith ?? 0)) {
+      const gone = DIALOG_GONE_STATUSES.has(rejectedWith ?? 0);
+      this.store.patchLeg(id, {
+        pending: undefined,
+        lastError: gone ? 'far-end-gone' : 'hold-failed',
+      });
+      if (gone) {
         // The far end is gone (timeout, or it no longer knows the call): end it for good.
         runtime.localEnd = 'failed';
         runtime.statusCode = rejectedWith;

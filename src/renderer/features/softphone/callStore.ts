@@ -71,6 +71,8 @@ export interface CallLeg {
     | 'media-failed'
     /** The caller's offer could not be used by the browser (not the microphone's fault). */
     | 'offer-failed'
+    /** A hold got 408/481: the far end is gone (no BYE came) and the call was ended. */
+    | 'far-end-gone'
     /** The ICE-restart re-INVITE after a network problem failed; the call is still up. */
     | 'recovery-failed';
 }

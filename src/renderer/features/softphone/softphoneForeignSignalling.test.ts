@@ -108,6 +108,8 @@ describe('call waiting when the current caller has vanished', () => {
     const reception = await availableDesk(network, '1001');
     const waitingCaller = await availableDesk(network, '1003');
     const first = await connect(gone, reception);
+    // The caller vanishes after its ACK (the call is fully up), without a BYE.
+    await waitFor(() => expect(network.requestsOf('ACK')).toHaveLength(1));
     network.vanish('1002');
     await waitingCaller.engine.calls.dial('1001');
     await waitFor(() => expect(legs(reception)).toHaveLength(2));
@@ -124,6 +126,7 @@ describe('call waiting when the current caller has vanished', () => {
         state: CallState.Failed,
         outcome: 'failed',
         statusCode: 408,
+        lastError: 'far-end-gone',
       }),
     );
     expect(onlyLeg(reception).id).toBe(waiting.id);

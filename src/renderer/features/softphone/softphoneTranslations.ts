@@ -119,6 +119,7 @@ export const softphoneTranslations = defineTranslations({
         'transfer-failed': 'Weiterleiten ist fehlgeschlagen – der Anruf ist gehalten.',
         'dtmf-failed': 'Tonwahl konnte nicht gesendet werden.',
         'media-failed': 'Audio konnte nicht gestartet werden (Mikrofon?).',
+        'far-end-gone': 'Die Gegenseite ist nicht mehr erreichbar – der Anruf wurde beendet.',
         'offer-failed':
           'Die Audio-Angaben der Gegenseite sind nicht verwendbar – der Anruf kam nicht zustande.',
         'recovery-failed':
@@ -276,6 +277,7 @@ export const softphoneTranslations = defineTranslations({
         'transfer-failed': 'The transfer failed – the call is on hold.',
         'dtmf-failed': 'The tones could not be sent.',
         'media-failed': 'Audio could not start (microphone?).',
+        'far-end-gone': 'The far end is no longer reachable – the call was ended.',
         'offer-failed': "The far end's audio offer could not be used – the call was not connected.",
         'recovery-failed':
           'After the network problem the audio connection could not be re-established. The call is still up – if you cannot hear anything, hang up and call again.',
