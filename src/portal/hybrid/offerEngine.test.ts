@@ -127,7 +127,7 @@ describe.each(targets)('queue and offers on $name', (target) => {
         ),
       );
     }
-  });
+  }, 120_000);
 
   it('withdraws the offer when the caller hangs up', async () => {
     const kit = await start();
