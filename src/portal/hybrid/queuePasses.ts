@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { listAvailableAgents, setAgentState } from './agentStates';
-import { toBotCallDetail, type BotCallRow } from './botCallStore';
+import { toBotCallDetail, toOffer, type BotCallRow } from './botCallStore';
 import type { OfferEngine } from './offerEngine';
 
 export async function expireOffers(engine: OfferEngine): Promise<void> {
@@ -129,21 +129,7 @@ async function offer(engine: OfferEngine, row: BotCallRow): Promise<void> {
       type: 'offer.created',
       at,
       agentUserId: agent.userId,
-      offer: {
-        offerId,
-        callId: row.call_id,
-        clientId: row.client_id,
-        line: row.line,
-        reason: detail.escalation?.reason ?? 'judgement-required',
-        urgency: detail.escalation?.urgency ?? 'normal',
-        summary: detail.escalation?.summary ?? '',
-        collectedFields: detail.collectedFields,
-        consentGiven: detail.consentGiven,
-        disclosurePlayed: detail.disclosurePlayed,
-        transcript: detail.transcript,
-        offeredAt: at,
-        expiresAt,
-      },
+      offer: toOffer(detail, { offerId, offeredAt: at, expiresAt }),
     });
     await engine.publishCall(row.call_id);
     return;
