@@ -110,7 +110,13 @@ describe('event socket', () => {
 
     await Promise.all([own.flush(), other.flush(), supervisor.flush()]);
     const types = (listener: Listener) => listener.events.map((event) => event.type).sort();
-    expect(types(own)).toEqual(['bot-switch.changed', 'bot-switch.changed', 'note.status-changed']);
+    // An agent hears its own state changes (e.g. `offered`, issue 9), never a colleague's.
+    expect(types(own)).toEqual([
+      'bot-switch.changed',
+      'bot-switch.changed',
+      'note.status-changed',
+      'presence.changed',
+    ]);
     expect(types(other)).toEqual(['bot-switch.changed']);
     expect(types(supervisor)).toEqual([
       'bot-switch.changed',

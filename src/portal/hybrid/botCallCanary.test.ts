@@ -66,10 +66,10 @@ describe('bot call privacy canary', () => {
     ['keep-hours', true],
   ] as const)('%s client: canary on disk = %s, never in the log', async (mode, onDisk) => {
     const logged: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
+    // Captured, not echoed: the request log of this portal is the thing under test.
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       logged.push(String(chunk));
-      return write(chunk, ...(rest as []));
+      return true;
     });
     kit = await startHybridKit(SQLITE_TARGET, { logLevel: 'debug' });
     await kit.test.saveClient(

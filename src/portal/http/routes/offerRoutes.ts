@@ -16,7 +16,12 @@ import {
   OfferSchema,
   type Offer,
 } from '../../../shared/portalWire/hybridSchemas';
-import { getBotCallRow, listLiveBotCallRows, toBotCallDetail } from '../../hybrid/botCallStore';
+import {
+  getBotCallRow,
+  listLiveBotCallRows,
+  toBotCallDetail,
+  toOffer,
+} from '../../hybrid/botCallStore';
 import type { ClaimResult } from '../../hybrid/offerEngine';
 import { conflict, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';
