@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { setAgentState, setSipUser } from '../hybrid/agentStates';
 import { OWN_CLIENT } from '../testing/portalFixtures';
 import {
+  saveAlwaysOpenClient,
   startHybridKit,
   switchBot,
   ROUTING_SECRET,
