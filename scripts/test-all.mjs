@@ -137,6 +137,13 @@ playwright('e2e-webshell', ['--project', 'webshell', '--project', 'electron']);
 if (existsSync('lab/run-isolated.sh')) {
   if (existsSync('lab/smoke.sh'))
     check('lab-smoke', 'bash', ['lab/run-isolated.sh', 'bash', 'lab/smoke.sh']);
+  // Kamailio following the portal's routing API and its fallback (issue 9).
+  if (existsSync('lab/support/portalRouting.test.ts'))
+    vitest(
+      'lab-portal-routing',
+      ['lab/support/portalRouting.test.ts'],
+      ['bash', 'lab/run-isolated.sh'],
+    );
   if (existsSync('e2e/telephony'))
     playwright('e2e-telephony', ['--project', 'telephony'], ['bash', 'lab/run-isolated.sh']);
 }

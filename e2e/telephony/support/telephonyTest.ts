@@ -29,7 +29,7 @@ export const test = base.extend<{ failOnPageErrors: undefined }>({
     // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring form
     async ({}, use) => {
       uncaught.length = 0;
-      await use();
+      await use(undefined);
       const errors = uncaught.splice(0);
       expect(errors, 'uncaught errors in desk pages').toEqual([]);
     },

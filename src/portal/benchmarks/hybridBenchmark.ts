@@ -18,13 +18,13 @@ import { performance } from 'node:perf_hooks';
 import { setAgentState, setSipUser } from '../hybrid/agentStates';
 import { OWN_CLIENT } from '../testing/portalFixtures';
 import {
+  saveAlwaysOpenClient,
   startHybridKit,
   switchBot,
   ROUTING_SECRET,
   type HybridKit,
 } from '../testing/hybridTestKit';
 import { testDatabaseTargets, type TestDatabaseTarget } from '../testing/testDatabases';
-import { testClientProfile } from '../testing/testClientProfile';
 
 const RUNS = 20;
 const CONCURRENT_ACCEPTS = 50;
@@ -103,16 +103,7 @@ async function kamailioRouting(target: TestDatabaseTarget): Promise<void> {
   const { runCall, startAnswering } = await import('../../../lab/support/sippRun');
   const kit = await startHybridKit(target);
   try {
-    await kit.test.saveClient(
-      testClientProfile('lab-client', LAB_CLIENT_LINE, {
-        openingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
-          weekday,
-          opens: '00:00',
-          closes: '23:59',
-        })),
-      }),
-    );
-    kit.clock.now = Date.now();
+    await saveAlwaysOpenClient(kit, 'lab-client', LAB_CLIENT_LINE);
     const context = kit.test.portal.context;
     const agent = await kit.test.createUser('bench-agent', 'agent', ['lab-client']);
     await setSipUser(context.database, agent.id, '1001');

@@ -86,7 +86,7 @@ describe('event socket', () => {
 
     await Promise.all([own.flush(), other.flush(), supervisor.flush()]);
     const types = (listener: EventListener) => listener.events.map((event) => event.type).sort();
-    // An agent sees its own state (the desk follows it, e.g. "offered"), never a colleague's.
+    // An agent hears its own state changes (e.g. `offered`, issue 9), never a colleague's.
     expect(types(own)).toEqual([
       'bot-switch.changed',
       'bot-switch.changed',

@@ -10,6 +10,7 @@ import type {
   BotCallState,
   BotCallSummary,
   EscalationUrgency,
+  Offer,
   QueueEntry,
 } from '../../shared/portalWire/hybridSchemas';
 import type { PortalEvent } from '../../shared/portalWire/eventSchemas';
@@ -110,6 +111,26 @@ export async function toBotCallDetail(
     transcriptPeek: finals.slice(-PEEK_SEGMENTS),
   };
   return { ...summaryView, transcript: segments, collectedFields: fields };
+}
+
+/** What an offer shows the agent before "Übernehmen": the call's detail at offer time. */
+export function toOffer(
+  detail: BotCallDetail,
+  offer: { offerId: string; offeredAt: string; expiresAt: string },
+): Offer {
+  return {
+    ...offer,
+    callId: detail.callId,
+    clientId: detail.clientId,
+    line: detail.line,
+    reason: detail.escalation?.reason ?? 'judgement-required',
+    urgency: detail.escalation?.urgency ?? 'normal',
+    summary: detail.escalation?.summary ?? '',
+    collectedFields: detail.collectedFields,
+    consentGiven: detail.consentGiven,
+    disclosurePlayed: detail.disclosurePlayed,
+    transcript: detail.transcript,
+  };
 }
 
 /** The `bot-call.updated` event of a call's current state (client scope, no caller number). */

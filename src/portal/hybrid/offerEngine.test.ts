@@ -97,7 +97,7 @@ describe.each(targets)('queue and offers on $name', (target) => {
     );
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 409)).toHaveLength(49);
-  });
+  }, 180_000);
 
   it('has exactly one winner across two portals on one database', async () => {
     const first = await start();
@@ -127,7 +127,7 @@ describe.each(targets)('queue and offers on $name', (target) => {
         ),
       );
     }
-  });
+  }, 120_000);
 
   it('withdraws the offer when the caller hangs up', async () => {
     const kit = await start();

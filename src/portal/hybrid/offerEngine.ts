@@ -10,7 +10,7 @@
  *                        └──────────────────────────────────────────┘
  *   waiting longer than the limit ──▶ timed-out (the bot takes a message); caller gone ──▶ done
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { PortalDatabase } from '../database/databaseSchema';
 import type { EventHub } from '../events/eventHub';
@@ -20,9 +20,10 @@ import type {
   OfferAccepted,
 } from '../../shared/portalWire/hybridSchemas';
 import type { HybridSettings } from './hybridSettings';
-import { listAvailableAgents, presenceAudience, setAgentState } from './agentStates';
+import { setAgentState } from './agentStates';
 import { clientAudience, offerAudience } from './hybridAudiences';
 import type { BotCallContent } from './botCallContent';
+import { expireConnections, expireOffers, offerWaitingCalls, timeOutWaiting } from './queuePasses';
 import {
   botCallUpdatedEvent,
   getBotCallRow,
@@ -52,9 +53,10 @@ export class OfferEngine {
   /** Woken whenever a call's state changed in this process (bot command long polls). */
   private readonly callWaiters = new Map<string, Set<() => void>>();
 
-  constructor(private readonly dependencies: OfferEngineDependencies) {}
+  constructor(readonly dependencies: OfferEngineDependencies) {}
 
-  private iso(offsetMilliseconds = 0): string {
+  /** The engine's clock as ISO text, shifted by `offsetMilliseconds`. */
+  iso(offsetMilliseconds = 0): string {
     return new Date(this.dependencies.now() + offsetMilliseconds).toISOString();
   }
 
@@ -94,10 +96,10 @@ export class OfferEngine {
 
   /** One full pass: expiries, then offers. Exposed for tests. */
   async pump(): Promise<void> {
-    await this.expireOffers();
-    await this.expireConnections();
-    await this.timeOutWaiting();
-    await this.offerWaitingCalls();
+    await expireOffers(this);
+    await expireConnections(this);
+    await timeOutWaiting(this);
+    await offerWaitingCalls(this);
   }
 
   /** Resolves when the call changes in this process or after `milliseconds`. */
@@ -265,7 +267,7 @@ export class OfferEngine {
   }
 
   /** Offered → waiting, remembering who passed; the agent is available again. */
-  private async release(row: BotCallRow, reason: 'declined' | 'expired'): Promise<boolean> {
+  async release(row: BotCallRow, reason: 'declined' | 'expired'): Promise<boolean> {
     const at = this.iso();
     const passedOver = new Set<string>(JSON.parse(row.passed_over_json) as string[]);
     if (row.offered_to) passedOver.add(row.offered_to);
@@ -322,154 +324,6 @@ export class OfferEngine {
           at,
           endsOffer: true,
         });
-    }
-  }
-
-  private async expireOffers(): Promise<void> {
-    const rows = await this.dependencies.database
-      .selectFrom('bot_calls')
-      .selectAll()
-      .where('queue_state', '=', 'offered')
-      .where('offer_expires_at', '<=', this.iso())
-      .execute();
-    for (const row of rows) await this.release(row, 'expired');
-  }
-
-  /** Accepted but never connected (agent gone): back to the queue, the bot keeps the caller. */
-  private async expireConnections(): Promise<void> {
-    const { database } = this.dependencies;
-    const rows = await database
-      .selectFrom('bot_calls')
-      .selectAll()
-      .where('queue_state', '=', 'accepted')
-      .where('connect_by', '<=', this.iso())
-      .execute();
-    for (const row of rows) {
-      const passedOver = new Set<string>(JSON.parse(row.passed_over_json) as string[]);
-      if (row.accepted_by) passedOver.add(row.accepted_by);
-      await database
-        .updateTable('bot_calls')
-        .set({
-          queue_state: 'waiting',
-          state: 'waiting-for-agent',
-          accepted_by: null,
-          handover_token: null,
-          connect_by: null,
-          offer_id: null,
-          offered_to: null,
-          passed_over_json: JSON.stringify([...passedOver]),
-          updated_at: this.iso(),
-        })
-        .where('call_id', '=', row.call_id)
-        .where('queue_state', '=', 'accepted')
-        .where('handover_token', '=', row.handover_token)
-        .execute();
-      await this.publishCall(row.call_id);
-    }
-  }
-
-  /** Nobody accepted within the limit: the bot takes a message (command `take-message`). */
-  private async timeOutWaiting(): Promise<void> {
-    const { database, settings } = this.dependencies;
-    const rows = await database
-      .selectFrom('bot_calls')
-      .select('call_id')
-      .where('queue_state', '=', 'waiting')
-      .where('escalated_at', '<=', this.iso(-settings.maximumWaitSeconds * 1000))
-      .execute();
-    for (const row of rows) {
-      await database
-        .updateTable('bot_calls')
-        .set({ queue_state: 'timed-out', state: 'with-bot', updated_at: this.iso() })
-        .where('call_id', '=', row.call_id)
-        .where('queue_state', '=', 'waiting')
-        .execute();
-      await this.publishCall(row.call_id);
-    }
-  }
-
-  private async offerWaitingCalls(): Promise<void> {
-    const { database } = this.dependencies;
-    const waiting = await database
-      .selectFrom('bot_calls')
-      .selectAll()
-      .where('queue_state', '=', 'waiting')
-      .orderBy('queue_rank')
-      .orderBy('escalated_at')
-      .execute();
-    for (const row of waiting) await this.offer(row);
-  }
-
-  /** Offers one waiting call to the longest-idle available agent who has not passed on it. */
-  private async offer(row: BotCallRow): Promise<void> {
-    const { database, events, content, settings } = this.dependencies;
-    const passedOver = JSON.parse(row.passed_over_json) as string[];
-    let candidates = await listAvailableAgents(database, row.client_id, passedOver);
-    // Everyone passed: start another round rather than leave the caller with nobody.
-    if (candidates.length === 0 && passedOver.length > 0)
-      candidates = await listAvailableAgents(database, row.client_id);
-    for (const agent of candidates) {
-      const at = this.iso();
-      const claimed = await database
-        .updateTable('presence')
-        .set({ state: 'offered', updated_at: at })
-        .where('user_id', '=', agent.userId)
-        .where('state', '=', 'available')
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) continue;
-      const offerId = randomUUID();
-      const expiresAt = this.iso(settings.offerSeconds * 1000);
-      const offered = await database
-        .updateTable('bot_calls')
-        .set({
-          queue_state: 'offered',
-          offer_id: offerId,
-          offered_to: agent.userId,
-          offer_expires_at: expiresAt,
-          updated_at: at,
-        })
-        .where('call_id', '=', row.call_id)
-        .where('queue_state', '=', 'waiting')
-        .executeTakeFirst();
-      if (Number(offered.numUpdatedRows) !== 1) {
-        await setAgentState(database, events, {
-          userId: agent.userId,
-          state: 'available',
-          at,
-          endsOffer: true,
-        });
-        return;
-      }
-      events.publish(
-        { type: 'presence.changed', at, userId: agent.userId, state: 'offered' },
-        await presenceAudience(database, agent.userId),
-      );
-      const detail = await toBotCallDetail(database, content, row);
-      events.publish(
-        {
-          type: 'offer.created',
-          at,
-          agentUserId: agent.userId,
-          offer: {
-            offerId,
-            callId: row.call_id,
-            clientId: row.client_id,
-            line: row.line,
-            reason: detail.escalation?.reason ?? 'judgement-required',
-            urgency: detail.escalation?.urgency ?? 'normal',
-            summary: detail.escalation?.summary ?? '',
-            collectedFields: detail.collectedFields,
-            consentGiven: detail.consentGiven,
-            disclosurePlayed: detail.disclosurePlayed,
-            transcript: detail.transcript,
-            offeredAt: at,
-            expiresAt,
-          },
-        },
-        offerAudience(agent.userId),
-      );
-      await this.publishCall(row.call_id);
-      return;
     }
   }
 }

@@ -152,3 +152,17 @@ export async function switchBot(
       at,
     );
 }
+
+/** A client that owns `line` and is open around the clock (lab tests and the benchmark). */
+export async function saveAlwaysOpenClient(kit: HybridKit, clientId: string, line: string) {
+  await kit.test.saveClient(
+    testClientProfile(clientId, line, {
+      openingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        weekday,
+        opens: '00:00',
+        closes: '23:59',
+      })),
+    }),
+  );
+  kit.clock.now = Date.now();
+}

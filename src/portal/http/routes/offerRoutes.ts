@@ -16,7 +16,12 @@ import {
   OfferSchema,
   type Offer,
 } from '../../../shared/portalWire/hybridSchemas';
-import { getBotCallRow, listLiveBotCallRows, toBotCallDetail } from '../../hybrid/botCallStore';
+import {
+  getBotCallRow,
+  listLiveBotCallRows,
+  toBotCallDetail,
+  toOffer,
+} from '../../hybrid/botCallStore';
 import type { ClaimResult } from '../../hybrid/offerEngine';
 import { conflict, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';
@@ -113,21 +118,13 @@ export const listOffersRoute = defineRoute({
     const offers: Offer[] = [];
     for (const row of rows) {
       const detail = await toBotCallDetail(context.database, context.botContent, row);
-      offers.push({
-        offerId: row.offer_id ?? '',
-        callId: row.call_id,
-        clientId: row.client_id,
-        line: row.line,
-        reason: detail.escalation?.reason ?? 'judgement-required',
-        urgency: detail.escalation?.urgency ?? 'normal',
-        summary: detail.escalation?.summary ?? '',
-        collectedFields: detail.collectedFields,
-        consentGiven: detail.consentGiven,
-        disclosurePlayed: detail.disclosurePlayed,
-        transcript: detail.transcript,
-        offeredAt: row.updated_at,
-        expiresAt: row.offer_expires_at ?? '',
-      });
+      offers.push(
+        toOffer(detail, {
+          offerId: row.offer_id ?? '',
+          offeredAt: row.updated_at,
+          expiresAt: row.offer_expires_at ?? '',
+        }),
+      );
     }
     return { status: 200, body: offers, headers: NO_STORE };
   },
