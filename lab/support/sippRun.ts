@@ -13,6 +13,7 @@ export type CallerScenario =
   | 'caller-wait'
   | 'caller-dtmf'
   | 'caller-transferable'
+  | 'caller-bot'
   | 'hostile-long-name'
   | 'hostile-script-name'
   | 'hostile-bidi-name'

@@ -40,7 +40,7 @@ export function createEspeakSynthesizer(
           '-v',
           options.voice ?? 'de',
           '-s',
-          String(options.wordsPerMinute ?? 165),
+          String(options.wordsPerMinute ?? 180),
           '--stdout',
           spoken,
         ]);

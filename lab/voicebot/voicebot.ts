@@ -7,7 +7,8 @@
  *   EMPFANG_BOT_DEEPGRAM_URL (+ _KEY, _MODEL) or EMPFANG_BOT_DEMO=1 (a local Deepgram protocol
  *   server whose "caller" consents and then asks for a human in every call),
  *   EMPFANG_BOT_OPENAI_URL (+ _KEY, _MODEL), EMPFANG_BOT_CLIENTS (JSON file of client profiles;
- *   default: the demo clients).
+ *   default: the demo clients), EMPFANG_BOT_ASSIGN_CALL_IDS=1 (report calls that came without
+ *   the portal's X-Empfang-Call-Id under a made-up ID).
  * Prints `voicebot ready <contact>` when registered; stops cleanly on SIGTERM/SIGINT.
  * Logs carry no caller data: states, counts and statuses only.
  */
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
         }
       : undefined,
     clients,
+    assignCallIds: environment.EMPFANG_BOT_ASSIGN_CALL_IDS === '1',
     log,
   });
   console.log(`voicebot ready ${bot.contact}`);

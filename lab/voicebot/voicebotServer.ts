@@ -4,6 +4,7 @@
  * call. Which client a call is for comes from `P-Called-Party-ID` (the dialled line); the
  * portal's call ID from `X-Empfang-Call-Id`, hold mode from `X-Empfang-Bot-Mode: hold`.
  */
+import { randomUUID } from 'node:crypto';
 import type { ClientProfile } from '../../src/shared/domain/clientProfile';
 import { UuidSchema } from '../../src/shared/portalWire/commonSchemas';
 import type { OpenAiProviderSettings } from '../../src/main/services/ai/providerSettings';
@@ -29,6 +30,11 @@ export interface VoicebotConfiguration {
   readonly transcription?: Omit<TranscriberSettings, 'language'>;
   readonly model?: OpenAiProviderSettings;
   readonly clients: readonly ClientProfile[];
+  /**
+   * For a bot reached without the portal's routing (no `X-Empfang-Call-Id`): make up a call ID
+   * and report the call under it. Off by default: such calls are then not reported at all.
+   */
+  readonly assignCallIds?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -75,7 +81,11 @@ export async function startVoicebot(configuration: VoicebotConfiguration): Promi
       return { accept: false, status: 488, reason: 'Not Acceptable Here' };
     }
     const portalCallId = headerValue(invite, 'x-empfang-call-id')?.trim();
-    const callId = UuidSchema.safeParse(portalCallId).success ? portalCallId : undefined;
+    const callId = UuidSchema.safeParse(portalCallId).success
+      ? portalCallId
+      : configuration.assignCallIds
+        ? randomUUID()
+        : undefined;
     if (!callId) log('voicebot: INVITE without a portal call ID: nothing is reported');
     const fromUser = userOf(headerValue(invite, 'from'));
     const rtp = await RtpSession.open(configuration.localHost);
