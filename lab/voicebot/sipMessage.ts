@@ -141,9 +141,11 @@ export function headerParameter(value: string, parameter: string): string | unde
 
 /** The URI of a name-addr (`"Name" <sip:a@b>;tag=x` → `sip:a@b`) or of a bare addr-spec. */
 export function uriOf(nameAddress: string): string {
-  const angled = /<([^>]*)>/.exec(nameAddress);
+  // A quoted display name may itself hold "<…>" (hostile callers): look past it.
+  const unquoted = nameAddress.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const angled = /<([^>]*)>/.exec(unquoted);
   if (angled) return angled[1]!.trim();
-  return nameAddress.split(';')[0]!.trim();
+  return unquoted.split(';')[0]!.trim();
 }
 
 /** `CSeq: 12 INVITE` → { sequence: 12, method: 'INVITE' }. */
