@@ -17,6 +17,8 @@ export interface BotApiStub {
   readonly token: string;
   /** Accepted events in arrival order (a retried event appears once per attempt). */
   readonly events: BotEvent[];
+  /** The eventId of every POST, failed ones included, in arrival order. */
+  readonly attempts: string[];
   /** Events the stub refused as invalid (schema), with the reason. */
   readonly invalid: string[];
   /** Answer the next `count` POSTs with `status` (e.g. 503) before accepting again. */
@@ -34,6 +36,7 @@ export interface BotApiStub {
 export async function startBotApiStub(token = 'stub-bot-token'): Promise<BotApiStub> {
   const events: BotEvent[] = [];
   const invalid: string[] = [];
+  const attempts: string[] = [];
   const commands = new Map<string, BotCommand[]>();
   const pollers = new Map<string, ServerResponse>();
   const watchers = new Set<() => void>();
@@ -55,6 +58,7 @@ export async function startBotApiStub(token = 'stub-bot-token'): Promise<BotApiS
       const url = new URL(request.url ?? '/', 'http://stub');
       if (request.method === 'POST' && url.pathname === '/bot/v1/events') {
         const body = await readBody(request);
+        attempts.push(String((JSON.parse(body) as { eventId?: unknown }).eventId));
         if (failures.count > 0) {
           failures = { ...failures, count: failures.count - 1 };
           response.writeHead(failures.status).end();
@@ -99,6 +103,7 @@ export async function startBotApiStub(token = 'stub-bot-token'): Promise<BotApiS
     baseUrl: `http://127.0.0.1:${port}`,
     token,
     events,
+    attempts,
     invalid,
     failNext(count, status) {
       failures = { count, status };
