@@ -8,6 +8,9 @@
 # again, e.g. `EMPFANG_LAB_AUTH=1 bash lab/restart-kamailio.sh`):
 #   EMPFANG_LAB_AUTH=1          digest auth with the fixed lab users (see README)
 #   EMPFANG_LAB_RECEPTION=1001  user that receives calls to E.164 client lines
+#   EMPFANG_LAB_PORTAL_URL=http://127.0.0.1:8787  portal that decides where calls go (routing API);
+#   EMPFANG_LAB_ROUTING_SECRET=...                  its routing secret. Both or neither; unset →
+#                                                   every client-line call rings the reception user
 #   EMPFANG_LAB_RUN_DIR=...     state dir (default: <repo>/.lab-run)
 #   EMPFANG_LAB_START_TIMEOUT=10  seconds to wait for the daemons
 #
@@ -31,15 +34,24 @@ mkdir -p "$LAB_RUN_DIR"
 # remembered ones; explicitly set variables win in both cases.
 LAB_AUTH=0
 LAB_RECEPTION=1001
+LAB_PORTAL_URL=
+LAB_ROUTING_SECRET=
 if [[ " ${components[*]} " != *" rtpengine "* && -f "$LAB_RUN_DIR/lab.env" ]]; then
   # shellcheck source=/dev/null
   source "$LAB_RUN_DIR/lab.env"
 fi
 LAB_AUTH=${EMPFANG_LAB_AUTH:-$LAB_AUTH}
 LAB_RECEPTION=${EMPFANG_LAB_RECEPTION:-$LAB_RECEPTION}
+LAB_PORTAL_URL=${EMPFANG_LAB_PORTAL_URL-$LAB_PORTAL_URL}
+LAB_ROUTING_SECRET=${EMPFANG_LAB_ROUTING_SECRET-$LAB_ROUTING_SECRET}
+[[ -z "$LAB_PORTAL_URL" || "$LAB_PORTAL_URL" =~ ^https?://[A-Za-z0-9.:-]+$ ]] ||
+  lab_die "EMPFANG_LAB_PORTAL_URL must be a base URL like http://127.0.0.1:8787"
+[[ -z "$LAB_PORTAL_URL" || "$LAB_ROUTING_SECRET" =~ ^[A-Za-z0-9._~-]{16,}$ ]] ||
+  lab_die "EMPFANG_LAB_ROUTING_SECRET must be set (16+ token characters) with EMPFANG_LAB_PORTAL_URL"
 [[ "$LAB_AUTH" =~ ^[01]$ ]] || lab_die "EMPFANG_LAB_AUTH must be 0 or 1"
 [[ "$LAB_RECEPTION" =~ ^[0-9A-Za-z._-]+$ ]] || lab_die "EMPFANG_LAB_RECEPTION must be a plain user name"
-printf 'LAB_AUTH=%s\nLAB_RECEPTION=%s\n' "$LAB_AUTH" "$LAB_RECEPTION" >"$LAB_RUN_DIR/lab.env"
+printf 'LAB_AUTH=%s\nLAB_RECEPTION=%s\nLAB_PORTAL_URL=%s\nLAB_ROUTING_SECRET=%s\n' \
+  "$LAB_AUTH" "$LAB_RECEPTION" "$LAB_PORTAL_URL" "$LAB_ROUTING_SECRET" >"$LAB_RUN_DIR/lab.env"
 
 start_failed() {
   local component=$1 reason=$2
@@ -82,6 +94,10 @@ start_kamailio() {
     -A "RECEPTION_USER=\"$LAB_RECEPTION\""
   )
   [[ "$LAB_AUTH" == 1 ]] && defines+=(-A WITH_AUTH)
+  if [[ -n "$LAB_PORTAL_URL" ]]; then
+    local portal_host=${LAB_PORTAL_URL#*://}
+    defines+=(-A "PORTAL_ROUTING=\"portal=>${LAB_PORTAL_URL%%://*}://proxy:$LAB_ROUTING_SECRET@$portal_host\"")
+  fi
   launch kamailio kamailio -DD -E -m 64 -M 8 -f "$LAB_DIR/kamailio/kamailio.cfg" "${defines[@]}"
 }
 

@@ -90,6 +90,8 @@ export interface RestartOptions {
   downSeconds?: number;
   /** Switch digest auth on or off with the restart (default: keep). */
   auth?: boolean;
+  /** Let a portal decide where calls go (routing API), or `null` for none (default: keep). */
+  portal?: { url: string; routingSecret: string } | null;
 }
 
 /**
@@ -99,6 +101,10 @@ export interface RestartOptions {
 export async function restartKamailio(options: RestartOptions = {}): Promise<{ backAt: number }> {
   const environment: NodeJS.ProcessEnv = {};
   if (options.auth !== undefined) environment.EMPFANG_LAB_AUTH = options.auth ? '1' : '0';
+  if (options.portal !== undefined) {
+    environment.EMPFANG_LAB_PORTAL_URL = options.portal?.url ?? '';
+    environment.EMPFANG_LAB_ROUTING_SECRET = options.portal?.routingSecret ?? '';
+  }
   const output = await runLabScript(
     'restart-kamailio.sh',
     [String(options.downSeconds ?? 0)],

@@ -3,6 +3,7 @@
  * table in README.md ("Configuration") lists every variable.
  */
 import { randomBytes } from 'node:crypto';
+import { parseBotInstances, type HybridSettings } from './hybrid/hybridSettings';
 import type { PortalOptions, SmtpSettings } from './portalOptions';
 
 export const DEFAULT_DATABASE_PATH = '.portal-data/portal.sqlite';
@@ -58,6 +59,23 @@ export function configurationFrom(
       ...(environment.EMPFANG_SMS_GATEWAY_TOKEN
         ? { smsGatewayToken: environment.EMPFANG_SMS_GATEWAY_TOKEN }
         : {}),
+      hybrid: hybridFrom(environment),
     },
+  };
+}
+
+/** Routing API, bot API and queue settings (docs/hybrid.md); unset values keep the defaults. */
+function hybridFrom(environment: Environment): Partial<HybridSettings> {
+  const fallback = environment.EMPFANG_PORTAL_FALLBACK_SIP_USERS;
+  return {
+    ...(environment.EMPFANG_PORTAL_ROUTING_SECRET
+      ? { routingSecret: environment.EMPFANG_PORTAL_ROUTING_SECRET }
+      : {}),
+    bots: parseBotInstances(environment.EMPFANG_PORTAL_BOTS),
+    ...(environment.EMPFANG_PORTAL_BOT_URI ? { botUri: environment.EMPFANG_PORTAL_BOT_URI } : {}),
+    ...(environment.EMPFANG_PORTAL_SIP_DOMAIN
+      ? { sipDomain: environment.EMPFANG_PORTAL_SIP_DOMAIN }
+      : {}),
+    ...(fallback ? { fallbackSipUsers: fallback.split(',').filter(Boolean) } : {}),
   };
 }

@@ -9,6 +9,11 @@ import type { EventHub } from './events/eventHub';
 import type { LoginRateLimiter } from './auth/loginRateLimiter';
 import type { ScryptCost } from './auth/passwordHashing';
 import type { DeliverySettings, SmtpSettings } from './portalOptions';
+import type { HybridSettings } from './hybrid/hybridSettings';
+import type { OfferEngine } from './hybrid/offerEngine';
+import type { BotCallContent } from './hybrid/botCallContent';
+import type { BotCommandLog } from './hybrid/botCommands';
+import type { AgentConnections } from './hybrid/agentConnections';
 
 export interface PortalContext {
   readonly database: Kysely<PortalDatabase>;
@@ -23,6 +28,15 @@ export interface PortalContext {
   readonly smtp: SmtpSettings | undefined;
   readonly smsGatewayUrl: string | undefined;
   readonly smsGatewayToken: string | undefined;
+  readonly hybrid: HybridSettings;
+  /** The queue and offer engine (docs/hybrid.md). */
+  readonly offers: OfferEngine;
+  /** Bot transcripts and collected fields (in memory for RAM-only clients). */
+  readonly botContent: BotCallContent;
+  /** Which command each bot call last got (bot API long poll). */
+  readonly botCommands: BotCommandLog;
+  /** Open `/events` sockets per user: the last one closing makes an agent offline. */
+  readonly agentConnections: AgentConnections;
   now(): number;
   /** Wakes the delivery worker after a note arrived, so delivery does not wait for a poll. */
   nudgeDelivery(): void;

@@ -4,6 +4,7 @@
  */
 import type { LoginRateLimitOptions } from './auth/loginRateLimiter';
 import type { ScryptCost } from './auth/passwordHashing';
+import type { HybridSettings } from './hybrid/hybridSettings';
 
 export interface SmtpSettings {
   readonly host: string;
@@ -55,6 +56,8 @@ export interface PortalOptions {
   readonly now?: () => number;
   /** PostgreSQL pool size. */
   readonly poolSize?: number;
+  /** Routing API, bot API, queue and offers (docs/hybrid.md). */
+  readonly hybrid?: Partial<HybridSettings>;
 }
 
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = {

@@ -16,6 +16,12 @@ import { attachEventSocket } from './events/eventSocketServer';
 import { PORTAL_ROUTES } from './http/portalRoutes';
 import { registerRoutes } from './http/registerRoutes';
 import type { PortalContext } from './portalContext';
+import { BotCallContent } from './hybrid/botCallContent';
+import { BotCommandLog } from './hybrid/botCommands';
+import { AgentConnections } from './hybrid/agentConnections';
+import { startHybridWorkers } from './hybrid/hybridWorkers';
+import { DEFAULT_HYBRID_SETTINGS } from './hybrid/hybridSettings';
+import { OfferEngine } from './hybrid/offerEngine';
 import {
   DEFAULT_ACCESS_TOKEN_SECONDS,
   DEFAULT_DELIVERY_SETTINGS,
@@ -77,10 +83,25 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   });
   const app = createApp(options.logLevel ?? 'silent');
   const delivery = { ...DEFAULT_DELIVERY_SETTINGS, ...options.delivery };
+  const events = new EventHub();
+  const hybrid = { ...DEFAULT_HYBRID_SETTINGS, ...options.hybrid };
+  const botContent = new BotCallContent();
+  const offers = new OfferEngine({
+    database: opened.database,
+    events,
+    content: botContent,
+    settings: hybrid,
+    now,
+  });
   const context: PortalContext = {
     database: opened.database,
     databaseKind: opened.kind,
-    events: new EventHub(),
+    events,
+    hybrid,
+    offers,
+    botContent,
+    botCommands: new BotCommandLog(),
+    agentConnections: new AgentConnections(),
     loginRateLimiter: new LoginRateLimiter(
       { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
       now,
@@ -114,6 +135,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     throw error;
   }
   if (delivery.enabled) worker.start();
+  const hybridWorkers = await startHybridWorkers(context, options.database);
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
@@ -124,6 +146,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     close: () =>
       (closing ??= (async () => {
         await worker.stop();
+        await hybridWorkers.stop();
         await closeEvents();
         await app.close();
         await opened.close();

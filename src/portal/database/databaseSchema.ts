@@ -11,6 +11,8 @@ export interface UsersTable {
   password_hash: string;
   /** 1 = disabled; a disabled user cannot log in and existing sessions stop working. */
   disabled: number;
+  /** SIP user name of an agent's desk (migration 0003), e.g. "1002"; routing rings it. */
+  sip_user?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -106,6 +108,10 @@ export interface BotSwitchesTable {
 }
 
 export interface PresenceTable {
+  /** When the agent last became available after work (longest idle first); migration 0003. */
+  idle_since?: string | null;
+  /** Why an agent is on break ("not ready"); migration 0003. */
+  reason?: string | null;
   user_id: string;
   state: string;
   updated_at: string;
@@ -165,4 +171,72 @@ export interface PortalDatabase {
   deletion_receipts: DeletionReceiptsTable;
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
+  bot_calls: BotCallsTable;
+  bot_call_segments: BotCallSegmentsTable;
+  bot_call_fields: BotCallFieldsTable;
+  bot_call_summaries: BotCallSummariesTable;
+  bot_events: BotEventsTable;
+}
+
+/** A call routed to the voicebot, with its queue and offer state (migration 0003). */
+export interface BotCallsTable {
+  call_id: string;
+  client_id: string;
+  line: string;
+  sip_call_id: string;
+  bot_id: string | null;
+  state: string;
+  started_at: string;
+  ended_at: string | null;
+  disclosure_played: number;
+  consent_given: number | null;
+  escalation_reason: string | null;
+  escalation_urgency: string | null;
+  escalated_at: string | null;
+  /** none → waiting → offered → accepted → connected | done; see domain/offerEngine.ts. */
+  queue_state: string;
+  /** Urgency rank (emergency 0 … low 3): the queue is ordered by rank, then escalated_at. */
+  queue_rank: number;
+  offer_id: string | null;
+  offered_to: string | null;
+  offer_expires_at: string | null;
+  /** User IDs this call was offered to and who declined or let it expire (JSON array). */
+  passed_over_json: string;
+  accepted_by: string | null;
+  handover_token: string | null;
+  connect_by: string | null;
+  content_deleted_at: string | null;
+  updated_at: string;
+}
+
+export interface BotCallSegmentsTable {
+  call_id: string;
+  segment_id: string;
+  speaker: string;
+  text: string;
+  start_ms: number;
+  end_ms: number;
+  final: number;
+}
+
+export interface BotCallFieldsTable {
+  call_id: string;
+  field: string;
+  value: string;
+  confidence: number;
+}
+
+export interface BotCallSummariesTable {
+  call_id: string;
+  summary: string;
+}
+
+/** One bot event seen, for idempotency by event ID (no content, only its hash). */
+export interface BotEventsTable {
+  event_id: string;
+  bot_id: string;
+  call_id: string;
+  request_hash: string;
+  status: string;
+  received_at: string;
 }

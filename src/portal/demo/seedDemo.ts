@@ -10,6 +10,7 @@ import type { PortalDatabase } from '../database/databaseSchema';
 import { appendAudit } from '../domain/auditLog';
 import { saveClient } from '../domain/clientStore';
 import { createUser, findUserRowByName } from '../domain/userStore';
+import { setSipUser } from '../hybrid/agentStates';
 import type { ScryptCost } from '../auth/passwordHashing';
 import { USER_ROLES, type UserRole } from '../../shared/portalWire/commonSchemas';
 
@@ -64,8 +65,12 @@ export async function seedDemo(
     });
   }
   const clientIds = DEMO_CLIENTS.map((profile) => profile.id);
-  for (const user of DEMO_USERS) {
-    if (await findUserRowByName(database, user.userName)) {
+  for (const [index, user] of DEMO_USERS.entries()) {
+    // The lab's SIP users 1001–1004 (lab/README.md), one per demo user, for call routing.
+    const sipUser = String(1001 + index);
+    const existing = await findUserRowByName(database, user.userName);
+    if (existing) {
+      if (!existing.sip_user) await setSipUser(database, existing.id, sipUser);
       summary.usersKept.push(user.userName);
       continue;
     }
@@ -75,6 +80,7 @@ export async function seedDemo(
       passwordCost,
       at(),
     );
+    await setSipUser(database, created.id, sipUser);
     await appendAudit(database, {
       at: at(),
       actorUserId: null,

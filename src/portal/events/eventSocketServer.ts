@@ -62,6 +62,7 @@ function serveConnection(context: PortalContext, socket: WebSocket): void {
     clearTimeout(expiryTimer);
     clearInterval(heartbeat);
     unsubscribe();
+    if (user) void context.agentConnections.closed(context, user.id).catch(() => undefined);
   });
   socket.on('message', async (data, isBinary) => {
     let parsed;
@@ -79,6 +80,7 @@ function serveConnection(context: PortalContext, socket: WebSocket): void {
       send(socket, { type: 'error', code: 'unauthorized' });
       return socket.close(CLOSE_UNAUTHORIZED, 'unauthorized');
     }
+    if (!user) context.agentConnections.opened(authenticated.id);
     user = authenticated;
     clearTimeout(authenticationTimer);
     clearTimeout(expiryTimer);

@@ -218,13 +218,50 @@ const CASES: Record<string, { scopes: Scope[]; build: CaseBuilder; writesAcrossS
       path: `/deletion-receipts?clientId=${clientOf(scope).id}`,
     }),
   },
+  'GET /bot-calls': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({ method: 'GET', path: `/bot-calls?clientId=${clientOf(scope).id}` }),
+  },
+  'GET /bot-calls/:callId': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'GET',
+      path: `/bot-calls/${fixtures.hybrid.botCalls[scope === 'other' ? 'other' : 'own'][0]}`,
+    }),
+  },
+  'POST /bot-calls/:callId/take-over': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'POST',
+      path: `/bot-calls/${fixtures.hybrid.botCalls[scope === 'other' ? 'other' : 'own'].pop()}/take-over`,
+    }),
+  },
+  'GET /offers': { scopes: ['none'], build: () => ({ method: 'GET', path: '/offers' }) },
+  'POST /offers/:offerId/accept': {
+    scopes: ['none'],
+    build: (_scope, fixtures, role) => ({
+      method: 'POST',
+      path: `/offers/${fixtures.hybrid.offers[role].pop()}/accept`,
+    }),
+  },
+  'POST /offers/:offerId/decline': {
+    scopes: ['none'],
+    build: (_scope, fixtures, role) => ({
+      method: 'POST',
+      path: `/offers/${fixtures.hybrid.offers[role].pop()}/decline`,
+    }),
+  },
 };
 
+/** Public to user authentication; they check their own credentials (proxy, bot). */
 const PUBLIC_ROUTES = [
   'GET /health',
   'POST /auth/login',
   'POST /auth/refresh',
   'GET /openapi.json',
+  'POST /routing/decisions',
+  'POST /bot/v1/events',
+  'GET /bot/v1/calls/:callId/commands',
 ];
 const keyOf = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
 const targets = testDatabaseTargets();

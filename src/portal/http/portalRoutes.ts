@@ -9,6 +9,8 @@ import { AUTH_ROUTES } from './routes/authRoutes';
 import { CALL_ROUTES } from './routes/callRoutes';
 import { CLIENT_ROUTES } from './routes/clientRoutes';
 import { NOTE_ROUTES } from './routes/noteRoutes';
+import { HYBRID_MACHINE_ROUTES } from './routes/hybridMachineRoutes';
+import { OFFER_ROUTES } from './routes/offerRoutes';
 import { OPERATIONS_ROUTES } from './routes/operationsRoutes';
 import { REPORT_ROUTES } from './routes/reportRoutes';
 import { createOpenApiRoute, healthRoute } from './routes/systemRoutes';
@@ -23,6 +25,8 @@ const API_ROUTES: readonly AnyRouteDefinition[] = [
   ...NOTE_ROUTES,
   ...REPORT_ROUTES,
   ...OPERATIONS_ROUTES,
+  ...HYBRID_MACHINE_ROUTES,
+  ...OFFER_ROUTES,
 ];
 
 export const PORTAL_ROUTES: readonly AnyRouteDefinition[] = [

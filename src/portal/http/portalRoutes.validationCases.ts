@@ -258,7 +258,66 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
 };
 
 /** Routes that take no input at all: nothing to send wrong. */
+/** Hybrid reception routes (docs/hybrid.md); the machine routes validate before the credential. */
+export const HYBRID_INVALID_CASES: Record<string, InvalidCase[]> = {
+  'POST /routing/decisions': [
+    {
+      method: 'POST',
+      path: '/routing/decisions',
+      body: { sipCallId: '', line: '030 123', callerNumber: 'anonymous"', extra: 1 },
+      expect: ['body.sipCallId', 'body.line', 'body.callerNumber', 'body'],
+    },
+    {
+      method: 'POST',
+      path: '/routing/decisions',
+      body: { sipCallId: 'x', line: null, handoverToken: '../../etc' },
+      expect: ['body.handoverToken'],
+    },
+  ],
+  'POST /bot/v1/events': [
+    {
+      method: 'POST',
+      path: '/bot/v1/events',
+      body: { eventId: 'not-a-uuid', callId: randomUUID(), type: 'consent', at: 'now' },
+      expect: ['body.eventId', 'body.at', 'body.given'],
+    },
+    {
+      method: 'POST',
+      path: '/bot/v1/events',
+      body: {
+        eventId: randomUUID(),
+        callId: randomUUID(),
+        at: '2025-03-31T10:00:00Z',
+        type: 'hack',
+      },
+      expect: ['body.type'],
+    },
+  ],
+  'GET /bot/v1/calls/:callId/commands': [
+    {
+      method: 'GET',
+      path: `/bot/v1/calls/${randomUUID()}/commands?wait=99`,
+      expect: ['query.wait'],
+    },
+    { method: 'GET', path: '/bot/v1/calls/x/commands', expect: ['params.callId'] },
+  ],
+  'GET /bot-calls': [
+    { method: 'GET', path: `/bot-calls?clientId=${TOO_LONG}`, expect: ['query.clientId'] },
+  ],
+  'GET /bot-calls/:callId': [{ method: 'GET', path: '/bot-calls/123', expect: ['params.callId'] }],
+  'POST /bot-calls/:callId/take-over': [
+    { method: 'POST', path: '/bot-calls/123/take-over', expect: ['params.callId'] },
+  ],
+  'POST /offers/:offerId/accept': [
+    { method: 'POST', path: '/offers/x/accept', expect: ['params.offerId'] },
+  ],
+  'POST /offers/:offerId/decline': [
+    { method: 'POST', path: '/offers/x/decline', expect: ['params.offerId'] },
+  ],
+};
+
 export const ROUTES_WITHOUT_INPUT = [
+  'GET /offers',
   'GET /health',
   'GET /me',
   'GET /users',
@@ -267,3 +326,5 @@ export const ROUTES_WITHOUT_INPUT = [
   'GET /bot-switch',
   'GET /openapi.json',
 ];
+
+Object.assign(INVALID_CASES, HYBRID_INVALID_CASES);

@@ -8,7 +8,7 @@ import { USER_ROLES } from '../../shared/portalWire/commonSchemas';
 import type { NoteSubmission } from '../../shared/portalWire/noteSchemas';
 import { testClientProfile } from './testClientProfile';
 import type { TestPortal } from './portalTestHarness';
-
+import { createHybridFixtures, type HybridFixtures } from './hybridFixtures';
 export const OWN_CLIENT = { id: 'own-client', line: '+4930111111' } as const;
 export const OTHER_CLIENT = { id: 'other-client', line: '+4930222222' } as const;
 
@@ -17,6 +17,8 @@ export interface PortalFixtures {
   readonly tokens: Record<UserRole, string>;
   readonly calls: { own: string; other: string };
   readonly notes: { own: string; other: string };
+  /** Bot calls and offers (issue 9). */
+  readonly hybrid: HybridFixtures;
 }
 
 /** A valid note for a client; tests vary single fields. */
@@ -77,7 +79,12 @@ export async function createPortalFixtures(portal: TestPortal): Promise<PortalFi
     if (note.status !== 201) throw new Error(`Fixture note failed: ${note.status}`);
     notes[scope] = note.body.id;
   }
-  return { userIds, tokens, calls, notes };
+  const hybrid = await createHybridFixtures(
+    portal,
+    { own: OWN_CLIENT, other: OTHER_CLIENT },
+    userIds,
+  );
+  return { userIds, tokens, calls, notes, hybrid };
 }
 
 /** Row counts of every table, to prove a rejected request stored nothing. */

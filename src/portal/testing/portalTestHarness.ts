@@ -34,13 +34,17 @@ export interface TestPortal {
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<ApiAnswer<T>>;
   close(): Promise<void>;
+  /** The database this portal uses (to start a second portal on it). */
+  readonly database: TestDatabase;
 }
 
 export async function startTestPortal(
   target: TestDatabaseTarget,
   overrides: Partial<PortalOptions> = {},
+  /** Another portal's database: this portal shares it and does not drop it on close. */
+  shared?: TestDatabase,
 ): Promise<TestPortal> {
-  const database: TestDatabase = await target.create();
+  const database: TestDatabase = shared ?? (await target.create());
   const portal = await startPortal({
     database: database.location,
     port: 0,
@@ -92,9 +96,10 @@ export async function startTestPortal(
       return answer.body;
     },
     request,
+    database,
     async close() {
       await portal.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

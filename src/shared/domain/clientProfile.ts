@@ -79,6 +79,11 @@ export const ClientProfileSchema = z.object({
   greeting: z.string().max(1000),
   workInstructions: z.string().max(8000),
   openingHours: OpeningHoursSchema,
+  /**
+   * Days (YYYY-MM-DD, Europe/Berlin) the client is closed although `openingHours` says open.
+   * Optional (added later): older profiles still parse.
+   */
+  holidays: z.array(z.iso.date()).max(400).optional(),
   approvedTexts: z.array(ApprovedTextSchema).max(500),
   staff: z.array(StaffMemberSchema).max(200),
   /** Plain-language escalation rules shown to the agent and used by the bot. */

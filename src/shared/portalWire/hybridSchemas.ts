@@ -101,6 +101,12 @@ export const ESCALATION_REASONS = [
   'emergency',
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+/**
+ * Why a call waits for a human: the bot's reasons, an agent taking it over from the board, or
+ * the routing API finding nobody available with the bot off (the bot holds the caller).
+ */
+export const OFFER_REASONS = [...ESCALATION_REASONS, 'taken-over', 'no-agent-available'] as const;
+export type OfferReason = (typeof OFFER_REASONS)[number];
 export const ESCALATION_URGENCIES = ['low', 'normal', 'high', 'emergency'] as const;
 export type EscalationUrgency = (typeof ESCALATION_URGENCIES)[number];
 
@@ -210,7 +216,7 @@ export type AgentState = (typeof AGENT_STATES)[number];
 export const AgentStateSchema = z.enum(AGENT_STATES);
 
 export const EscalationSchema = z.object({
-  reason: z.enum([...ESCALATION_REASONS, 'taken-over']),
+  reason: z.enum(OFFER_REASONS),
   urgency: z.enum(ESCALATION_URGENCIES),
   summary: z.string(),
   requestedAt: z.string(),
@@ -250,7 +256,7 @@ export const OfferSchema = z.object({
   callId: z.string(),
   clientId: z.string(),
   line: z.string(),
-  reason: z.enum([...ESCALATION_REASONS, 'taken-over']),
+  reason: z.enum(OFFER_REASONS),
   urgency: z.enum(ESCALATION_URGENCIES),
   summary: z.string(),
   collectedFields: z.array(CollectedFieldSchema),

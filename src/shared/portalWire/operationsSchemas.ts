@@ -6,7 +6,11 @@ import { E164Schema, IdentifierSchema, TimestampSchema, UuidSchema } from './com
 export const PRESENCE_STATES = ['available', 'in-call', 'wrap-up', 'break', 'offline'] as const;
 export const PresenceStateSchema = z.enum(PRESENCE_STATES);
 
-export const SetPresenceRequestSchema = z.strictObject({ state: PresenceStateSchema });
+export const SetPresenceRequestSchema = z.strictObject({
+  state: PresenceStateSchema,
+  /** Why the agent is not ready (`break` only), e.g. "Pause"; shown to supervisors. */
+  reason: z.string().max(200).optional(),
+});
 export const PresenceSchema = z.object({
   userId: z.string(),
   displayName: z.string(),

@@ -91,7 +91,8 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
     if (event.type === 'note.status-changed') {
       const { noteId, clientId, idempotencyKey, status, at } = event;
       events.emit('onNoteStatusChanged', { noteId, clientId, idempotencyKey, status, at });
-    } else if (event.type === 'presence.changed') {
+    } else if (event.type === 'presence.changed' && event.state !== 'offered') {
+      // `offered` (an escalation ringing at a desk, issue 9) is not a desk presence state yet.
       events.emit('onPresenceChanged', { userId: event.userId, state: event.state, at: event.at });
     } else if (event.type === 'bot-switch.changed') {
       const { scope, line, clientId, mode, changedBy, at } = event;

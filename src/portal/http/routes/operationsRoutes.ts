@@ -5,7 +5,8 @@ import { listAudit } from '../../domain/auditLog';
 import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
 import { findClientIdByLine } from '../../domain/clientStore';
 import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
-import { listPresence, setPresence } from '../../domain/presenceStore';
+import { listPresence } from '../../domain/presenceStore';
+import { setAgentState } from '../../hybrid/agentStates';
 import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import {
   AuditEntrySchema,
@@ -37,8 +38,15 @@ export const setPresenceRoute = defineRoute({
   responses: { 204: null },
   async handler({ body, user, context }) {
     const at = nowIso(context);
-    await setPresence(context.database, user.id, body.state, at);
-    context.events.publish({ type: 'presence.changed', at, userId: user.id, state: body.state });
+    // Through the agent states (idle time for longest-idle offers); an agent who is offered a
+    // call and sets itself to anything else lets the offer go on to the next agent.
+    await setAgentState(context.database, context.events, {
+      userId: user.id,
+      state: body.state,
+      at,
+      reason: body.reason ?? null,
+    });
+    context.offers.nudge();
     return { status: 204 };
   },
 });

@@ -1,0 +1,120 @@
+/**
+ * Kamailio asks the portal where a client-line call goes and honours the answer; with the
+ * portal down it rings the reception user at once (routing-fallback), and with a portal that
+ * accepts but never answers it falls back after http_client's timeout. Real Kamailio, SIPp and
+ * portal; runs only inside the lab: bash lab/run-isolated.sh npx vitest run lab/support/portalRouting.test.ts
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startHybridKit,
+  ROUTING_SECRET,
+  type HybridKit,
+} from '../../src/portal/testing/hybridTestKit';
+import { SQLITE_TARGET } from '../../src/portal/testing/testDatabases';
+import { testClientProfile } from '../../src/portal/testing/testClientProfile';
+import { restartKamailio } from './labControl';
+import { LAB_CLIENT_LINE, labRunDirectory, labSkipReason } from './labConstants';
+import { runCall, startAnswering } from './sippRun';
+
+const skip = labSkipReason();
+
+/** Kamailio's routing log lines since `from` (byte offset), with their measured milliseconds. */
+function routingLines(from: number): { line: string; milliseconds: number }[] {
+  const log = readFileSync(path.join(labRunDirectory(), 'kamailio.log'), 'utf8').slice(from);
+  return [
+    ...log.matchAll(/routing-(?:decision|fallback)[^\n]*started=([\d.]+)[^\n]*now=([\d.]+)/g),
+  ].map((match) => ({
+    line: match[0],
+    milliseconds: (Number(match[2]) - Number(match[1])) * 1000,
+  }));
+}
+
+function logSize(): number {
+  return readFileSync(path.join(labRunDirectory(), 'kamailio.log')).length;
+}
+
+describe.skipIf(skip)('Kamailio routing through the portal', () => {
+  let kit: HybridKit;
+  let hung: Server;
+  let hungPort = 0;
+
+  beforeAll(async () => {
+    kit = await startHybridKit(SQLITE_TARGET);
+    // The lab line belongs to a client that is always open.
+    await kit.test.saveClient(
+      testClientProfile('lab-client', LAB_CLIENT_LINE, {
+        openingHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+          weekday,
+          opens: '00:00',
+          closes: '23:59',
+        })),
+      }),
+    );
+    kit.clock.now = Date.now();
+    hung = createServer(() => undefined).listen(0, '127.0.0.1');
+    await new Promise((resolve) => hung.once('listening', resolve));
+    hungPort = (hung.address() as { port: number }).port;
+  }, 60_000);
+
+  afterAll(async () => {
+    await restartKamailio({ portal: null });
+    hung?.close();
+    await kit?.test.close();
+  }, 60_000);
+
+  it('rings the agent the portal chose (the reception user is not even registered)', async () => {
+    await restartKamailio({ portal: { url: kit.test.url, routingSecret: ROUTING_SECRET } });
+    const agent = await kit.test.createUser('lab-agent', 'agent', ['lab-client']);
+    const { setSipUser, setAgentState } = await import('../../src/portal/hybrid/agentStates');
+    const context = kit.test.portal.context;
+    await setSipUser(context.database, agent.id, '1003');
+    await setAgentState(context.database, context.events, {
+      userId: agent.id,
+      state: 'available',
+      at: new Date().toISOString(),
+    });
+    const from = logSize();
+    const chosen = await startAnswering({ user: '1003', timeoutSeconds: 30 });
+    const result = await runCall({ target: LAB_CLIENT_LINE, callSeconds: 1, audio: 'silence' });
+    expect(result.exitCode).toBe(0);
+    expect(chosen.events()).toContain('invited');
+    await chosen.stop();
+    const [decision] = routingLines(from);
+    expect(decision?.line).toMatch(/routing-decision target=agents call=[0-9a-f-]{36}/);
+    console.log(`[lab] routing decision took ${decision?.milliseconds.toFixed(1)} ms in Kamailio`);
+  }, 60_000);
+
+  it('falls back to the reception user within 300 ms when the portal is down', async () => {
+    // Nothing listens on the closed portal's port: the connection is refused.
+    await restartKamailio({ portal: { url: 'http://127.0.0.1:9', routingSecret: ROUTING_SECRET } });
+    const from = logSize();
+    const reception = await startAnswering({ user: '1001', timeoutSeconds: 30 });
+    const result = await runCall({ target: LAB_CLIENT_LINE, callSeconds: 1, audio: 'silence' });
+    expect(result.exitCode).toBe(0);
+    expect(reception.events()).toContain('invited');
+    await reception.stop();
+    const [fallback] = routingLines(from);
+    expect(fallback?.line).toMatch(/routing-fallback/);
+    console.log(`[lab] fallback (portal down) after ${fallback?.milliseconds.toFixed(1)} ms`);
+    expect(fallback?.milliseconds).toBeLessThan(300);
+  }, 60_000);
+
+  it('falls back to the reception user when the portal accepts but never answers', async () => {
+    await restartKamailio({
+      portal: { url: `http://127.0.0.1:${hungPort}`, routingSecret: ROUTING_SECRET },
+    });
+    const from = logSize();
+    const reception = await startAnswering({ user: '1001', timeoutSeconds: 30 });
+    const result = await runCall({ target: LAB_CLIENT_LINE, callSeconds: 1, audio: 'silence' });
+    expect(result.exitCode).toBe(0);
+    expect(reception.events()).toContain('invited');
+    await reception.stop();
+    const [fallback] = routingLines(from);
+    expect(fallback?.line).toMatch(/routing-fallback/);
+    // Kamailio 5.6's http_client counts whole seconds (see lab/README.md): about 1 s here.
+    console.log(`[lab] fallback (portal hung) after ${fallback?.milliseconds.toFixed(1)} ms`);
+  }, 60_000);
+});

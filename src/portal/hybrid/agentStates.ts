@@ -1,0 +1,119 @@
+/**
+ * Agent states for the hybrid reception: available, offered, in-call, wrap-up, break (with a
+ * reason), offline. Only available agents get offers, longest idle first; `idle_since` is when
+ * an agent last became available from work or a break (a declined offer does not reset it).
+ */
+import type { Kysely } from 'kysely';
+import type { PortalDatabase } from '../database/databaseSchema';
+import type { AgentState } from '../../shared/portalWire/hybridSchemas';
+import type { EventHub } from '../events/eventHub';
+
+export interface AvailableAgent {
+  userId: string;
+  sipUser: string;
+  idleSince: string;
+}
+
+/** Stores an agent's state and tells watchers; returns the previous state. */
+export async function setAgentState(
+  database: Kysely<PortalDatabase>,
+  events: EventHub,
+  change: {
+    userId: string;
+    state: AgentState;
+    at: string;
+    reason?: string | null;
+    /** The offer engine ends an offer: `offered` → `available` is allowed only then. */
+    endsOffer?: boolean;
+  },
+): Promise<AgentState | undefined> {
+  const previous = await database
+    .selectFrom('presence')
+    .select(['state', 'idle_since'])
+    .where('user_id', '=', change.userId)
+    .executeTakeFirst();
+  // A desk re-reporting "available" while its offer rings must not make it offerable twice.
+  if (previous?.state === 'offered' && change.state === 'available' && !change.endsOffer)
+    return 'offered';
+  const stillIdle = previous?.state === 'available' || previous?.state === 'offered';
+  const idleSince =
+    change.state === 'available' || change.state === 'offered'
+      ? stillIdle
+        ? (previous?.idle_since ?? change.at)
+        : change.at
+      : null;
+  const reason = change.state === 'break' ? (change.reason ?? null) : null;
+  await database
+    .insertInto('presence')
+    .values({
+      user_id: change.userId,
+      state: change.state,
+      updated_at: change.at,
+      idle_since: idleSince,
+      reason,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .column('user_id')
+        .doUpdateSet({ state: change.state, updated_at: change.at, idle_since: idleSince, reason }),
+    )
+    .execute();
+  if (previous?.state !== change.state)
+    events.publish({
+      type: 'presence.changed',
+      at: change.at,
+      userId: change.userId,
+      state: change.state,
+      reason,
+    });
+  return previous?.state as AgentState | undefined;
+}
+
+/**
+ * Available agents of a client with a SIP user, longest idle first. `excluding`: user IDs that
+ * already passed on this call.
+ */
+export async function listAvailableAgents(
+  database: Kysely<PortalDatabase>,
+  clientId: string,
+  excluding: readonly string[] = [],
+): Promise<AvailableAgent[]> {
+  let query = database
+    .selectFrom('presence')
+    .innerJoin('users', 'users.id', 'presence.user_id')
+    .innerJoin('user_client_assignments', 'user_client_assignments.user_id', 'users.id')
+    .select(['users.id as userId', 'users.sip_user as sipUser', 'presence.idle_since as idleSince'])
+    .where('presence.state', '=', 'available')
+    .where('users.disabled', '=', 0)
+    .where('users.sip_user', 'is not', null)
+    .where('user_client_assignments.client_id', '=', clientId);
+  if (excluding.length > 0) query = query.where('users.id', 'not in', [...excluding]);
+  const rows = await query.orderBy('presence.idle_since').orderBy('users.id').execute();
+  return rows.map((row) => ({
+    userId: row.userId,
+    sipUser: row.sipUser ?? '',
+    idleSince: row.idleSince ?? '',
+  }));
+}
+
+/** The SIP user of an agent, if any. */
+export async function sipUserOf(
+  database: Kysely<PortalDatabase>,
+  userId: string,
+): Promise<string | undefined> {
+  const row = await database
+    .selectFrom('users')
+    .select('sip_user')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.sip_user ?? undefined;
+}
+
+/** Maps an agent to the SIP user name of its desk (unique; null removes it). */
+export async function setSipUser(
+  database: Kysely<PortalDatabase>,
+  userId: string,
+  sipUser: string | null,
+): Promise<void> {
+  await database.updateTable('users').set({ sip_user: sipUser }).where('id', '=', userId).execute();
+}
