@@ -141,6 +141,8 @@ export default tseslint.config(
     // The lab voicebot is a stand-in for an outside voicebot platform: it may reuse the desk's
     // shared logic and Node services (retrieval, Deepgram session), never UI or Electron code.
     files: ['lab/voicebot/**/*.ts'],
+    // Its lab tests start a real portal to talk to (src/portal/testing).
+    ignores: ['lab/voicebot/**/*.test.ts'],
     rules: {
       'no-restricted-imports': forbid([
         [['electron', 'electron/*', 'electron-updater'], 'The lab voicebot runs in plain Node.'],
