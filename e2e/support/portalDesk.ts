@@ -17,7 +17,8 @@ import {
 import { DEMO_CLIENTS } from '../../src/shared/demo/demoClients';
 import { saveClient } from '../../src/portal/domain/clientStore';
 import { createUser } from '../../src/portal/domain/userStore';
-import type { SmtpSettings } from '../../src/portal/portalOptions';
+import type { PortalOptions, SmtpSettings } from '../../src/portal/portalOptions';
+import { setSipUser } from '../../src/portal/hybrid/agentStates';
 import { startPortal, type RunningPortal } from '../../src/portal/startPortal';
 import { CHROMIUM_ARGUMENTS, CHROMIUM_EXECUTABLE } from '../../playwright.config';
 
@@ -26,6 +27,8 @@ const TEST_COST = { N: 2 ** 10, r: 8, p: 1 };
 
 export interface ControlledPortal {
   readonly url: string;
+  /** The agent's user ID in the portal. */
+  readonly agentId: string;
   current(): RunningPortal;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -34,7 +37,12 @@ export interface ControlledPortal {
 /** A portal with the demo clients and one agent assigned to all of them. */
 export async function startControlledPortal(
   folder: string,
-  options: { smtp?: SmtpSettings } = {},
+  options: {
+    smtp?: SmtpSettings;
+    /** Hybrid reception (bots, timers); the agent then gets the SIP user `agentSipUser`. */
+    hybrid?: PortalOptions['hybrid'];
+    agentSipUser?: string;
+  } = {},
 ): Promise<ControlledPortal> {
   await mkdir(folder, { recursive: true });
   const tokenSecret = randomBytes(32).toString('hex');
@@ -48,12 +56,13 @@ export async function startControlledPortal(
       delivery: options.smtp
         ? { enabled: true, pollIntervalMilliseconds: 200, baseDelayMilliseconds: 200 }
         : { enabled: false },
+      ...(options.hybrid ? { hybrid: options.hybrid } : {}),
     });
   let running: RunningPortal | undefined = await start(0);
   const port = Number(new URL(running.url).port);
   const at = new Date().toISOString();
   for (const profile of DEMO_CLIENTS) await saveClient(running.context.database, profile, at);
-  await createUser(
+  const agent = await createUser(
     running.context.database,
     {
       userName: AGENT.userName,
@@ -65,8 +74,11 @@ export async function startControlledPortal(
     TEST_COST,
     at,
   );
+  if (options.agentSipUser)
+    await setSipUser(running.context.database, agent.id, options.agentSipUser);
   return {
     url: running.url,
+    agentId: agent.id,
     current: () => running!,
     stop: async () => {
       await running?.close();

@@ -1,7 +1,7 @@
 import { expect, test } from './deskFixture';
 import type { PageGlobals } from './pageGlobals';
 
-const AREAS = ['Anrufe', 'Verlauf', 'Verzeichnis', 'Überwachung', 'Einstellungen'];
+const AREAS = ['Anrufe', 'Verlauf', 'Verzeichnis', 'Überwachung', 'Einstellungen', 'Bot-Gespräche'];
 
 test('the desk loads and shows the frame', async ({ desk }) => {
   const { page } = desk;

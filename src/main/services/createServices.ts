@@ -9,7 +9,9 @@ import type { SystemInfo } from '../../shared/contract/services/systemService';
 import type { updateService } from '../../shared/contract/services/updateService';
 import { createAiServices } from './ai/createAiServices';
 import { providerSettingsFromSettingsHost } from './ai/providerSettings';
+import { ServiceError } from '../../shared/rpc/result';
 import type { SecretStore } from './secrets/secretStore';
+import { createHybridService } from './hybrid/hybridService';
 import { createPortalService } from './portal/portalService';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
 import { createSipAuthService } from './sipAuth/sipAuthService';
@@ -40,6 +42,15 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     secrets: environment.secrets,
   });
   const portal = createPortalService({ settings, ...environment });
+  const hybrid = createHybridService({
+    auth: async () => {
+      await portal.ready();
+      const connection = portal.connection();
+      if (!connection) throw new ServiceError('unavailable', 'The portal is not available');
+      return connection.auth;
+    },
+    onPortalEvent: portal.onPortalEvent,
+  });
   const ai = createAiServices({ providers: providerSettingsFromSettingsHost(settings) });
   const services: AppServices = {
     system: createSystemService({
@@ -53,6 +64,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     vault: createVaultService({ secrets: environment.secrets }),
     sipAuth: createSipAuthService(settings),
     portal,
+    hybrid,
     ...ai.services,
   };
   return {
@@ -61,6 +73,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     dispose: async () => {
       await settings.whenIdle();
       ai.dispose();
+      hybrid.dispose();
       await portal.dispose();
     },
   };

@@ -4,6 +4,7 @@
  * `app:areas.<id>` label in both languages (i18n/namespaces/appTranslations.ts).
  */
 import { CallHistoryArea } from '../features/history/CallHistoryArea';
+import { BotCallsArea } from '../features/hybrid/BotCallsArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
 import { AreaNotAvailableYet } from './AreaNotAvailableYet';
@@ -15,4 +16,6 @@ export const AREAS: readonly AreaDefinition[] = [
   defineArea('directory', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
   defineArea('supervision', AreaNotAvailableYet, { requiredRoles: ['supervisor', 'shiftLead'] }),
   defineArea('settings', SettingsArea, { requiredRoles: [] }),
+  // Last, so Alt+1…5 keep their places; a separate area from supervision (agents use it).
+  defineArea('botCalls', BotCallsArea, { requiredRoles: ['agent'] }),
 ];

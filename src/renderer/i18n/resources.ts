@@ -13,6 +13,7 @@ import { loginTranslations } from '../features/login/loginTranslations';
 import { clientCardTranslations } from '../features/clientCard/clientCardTranslations';
 import { notesTranslations } from '../features/notes/notesTranslations';
 import { callWorkspaceTranslations } from '../features/callWorkspace/callWorkspaceTranslations';
+import { hybridTranslations } from '../features/hybrid/hybridTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
@@ -25,6 +26,7 @@ export const TRANSLATIONS = {
   clientCard: clientCardTranslations,
   notes: notesTranslations,
   callWorkspace: callWorkspaceTranslations,
+  hybrid: hybridTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;

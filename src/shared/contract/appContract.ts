@@ -4,6 +4,7 @@
  * To add a service: declare it in `services/<name>Service.ts`, add it here, implement it under
  * `src/main/services/`, and wire it in `createServices()`.
  */
+import { hybridService } from './services/hybridService';
 import { noteDraftService } from './services/noteDraftService';
 import { portalService } from './services/portalService';
 import { settingsService } from './services/settingsService';
@@ -25,6 +26,7 @@ export const APP_CONTRACT = {
   transcription: transcriptionService,
   suggestions: suggestionService,
   noteDrafts: noteDraftService,
+  hybrid: hybridService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;

@@ -135,8 +135,14 @@ export async function recordCall(
   return parse(PortalCallSchema, updated);
 }
 
-export async function setPresence(auth: PortalAuth, state: PresenceState): Promise<null> {
-  const response = await send(auth, { method: 'PUT', path: '/presence', body: { state } });
+export async function setPresence(
+  auth: PortalAuth,
+  state: PresenceState,
+  reason?: string,
+): Promise<null> {
+  // A reason only goes with "break" (not ready); the portal's schema allows it there.
+  const body = state === 'break' && reason ? { state, reason } : { state };
+  const response = await send(auth, { method: 'PUT', path: '/presence', body });
   if (response.status !== 204) throw unexpected(response);
   return null;
 }

@@ -44,6 +44,8 @@ export interface PortalServiceHost extends ServiceImplementation<PortalDefinitio
   connection(): PortalConnection | undefined;
   /** Resolves once the current connection is open (or failed). */
   ready(): Promise<void>;
+  /** Every valid event of the current connection's stream (other host services forward them). */
+  onPortalEvent(listener: (event: PortalEvent) => void): () => void;
   dispose(): Promise<void>;
 }
 
@@ -87,7 +89,9 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
       .catch(() => undefined);
   };
 
+  const portalEventListeners = new Set<(event: PortalEvent) => void>();
   const forward = (event: PortalEvent): void => {
+    for (const listener of portalEventListeners) listener(event);
     if (event.type === 'note.status-changed') {
       const { noteId, clientId, idempotencyKey, status, at } = event;
       events.emit('onNoteStatusChanged', { noteId, clientId, idempotencyKey, status, at });
@@ -158,6 +162,10 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
     events,
     connection: () => current,
     ready: () => opening,
+    onPortalEvent: (listener) => {
+      portalEventListeners.add(listener);
+      return () => portalEventListeners.delete(listener);
+    },
     dispose: async () => {
       disposed = true;
       unsubscribeSettings();
@@ -221,7 +229,8 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
         if (!current) return { kind: 'retry', code: 'portal-starting', countsTowardLimit: false };
         return submitCall(current.auth, entry);
       },
-      setPresence: async (presence) => api.setPresence((await connection()).auth, presence),
+      setPresence: async (presence, reason) =>
+        api.setPresence((await connection()).auth, presence, reason ?? undefined),
       listRecent: async ({ limit }) => api.listRecent((await connection()).auth, limit),
       noteDeliveries: async (noteId) => api.noteDeliveries((await connection()).auth, noteId),
       recordDeletionReceipts: async (batch) =>

@@ -22,7 +22,10 @@ import { OfflineBanner } from '../notes/OfflineBanner';
 import { useNotesStore } from '../notes/notesForWindow';
 import { SoftphonePanel } from '../softphone/SoftphonePanel';
 import { LiveSuggestionsPanel } from '../suggestions/LiveSuggestionsPanel';
-import { LiveTranscriptPanel } from '../transcript/LiveTranscriptPanel';
+import { HandoverTimelinePanel } from '../hybrid/HandoverTimelinePanel';
+import { hybridStoreFor } from '../hybrid/hybridForWindow';
+import { startHybridSync } from '../hybrid/hybridSync';
+import { OfferPanel } from '../hybrid/OfferPanel';
 import {
   useCurrentClientLine,
   useSoftphone,
@@ -56,7 +59,7 @@ export function CallWorkspace() {
 /** The logged-in desk; keyed by user so another user never sees the previous one's notes. */
 function CallDesk({ userId }: { userId: string }) {
   const { t } = useTranslation('callWorkspace');
-  const { client } = useAppEnvironment();
+  const { client, stores } = useAppEnvironment();
   const queryClient = useQueryClient();
   const notes = useNotesStore();
   const softphone = useSoftphone();
@@ -87,6 +90,16 @@ function CallDesk({ userId }: { userId: string }) {
     () => syncPresence({ calls: softphone.store, engine: softphone.engine, notes, notice, client }),
     [softphone, client, notes, notice],
   );
+  useEffect(
+    () =>
+      startHybridSync({
+        store: hybridStoreFor(stores),
+        client,
+        handover: softphone.engine.handover,
+        notes,
+      }),
+    [stores, client, softphone, notes, userId],
+  );
   useEffect(() => {
     void prefetchClientCards(queryClient, client).catch(() => undefined);
   }, [queryClient, client, userId]);
@@ -94,6 +107,7 @@ function CallDesk({ userId }: { userId: string }) {
   return (
     <>
       <OfflineBanner />
+      <OfferPanel />
       {blockedByNote ? (
         <p className="banner banner-warning" role="alert" data-testid="presence-blocked">
           {t('notes:presence.blocked')}
@@ -108,7 +122,7 @@ function CallDesk({ userId }: { userId: string }) {
         </section>
         {/* SLOT transcript: the live-assist engineer puts the transcript panel here. */}
         <div className="call-workspace-transcript">
-          <LiveTranscriptPanel />
+          <HandoverTimelinePanel />
         </div>
         {/* SLOT suggestions: the live-assist engineer puts the suggestions panel here. */}
         <div className="call-workspace-suggestions">

@@ -16,8 +16,8 @@ async function setup() {
   const calls = createCallStore();
   // The engine's presence change lands in the store, as SoftphoneEngine.setPresence does.
   const engine = {
-    setPresence: (presence: Exclude<Presence, 'not-ready'>) => {
-      calls.getState().setPresence(presence);
+    setPresence: (presence: Exclude<Presence, 'not-ready'>, breakReason?: string) => {
+      calls.getState().setPresence(presence, { breakReason });
       return { ok: true as const };
     },
   };
@@ -57,7 +57,22 @@ describe('presence and after-call work', () => {
     await notes.getState().discard(formId);
     expect(calls.getState().presence).toBe('available');
     expect(notice.getState().blockedByNote).toBe(false);
-    expect(fake.presences).toEqual(['offline', 'available', 'wrap-up', 'available']);
+    // Not registered yet at the start: not ready (a break with the reason), never offered calls.
+    expect(fake.presences).toEqual(['break', 'available', 'wrap-up', 'available']);
+  });
+
+  it('reports "not ready" with its reason: the chosen break reason, or why the phone is not ready', async () => {
+    const { calls, engine, fake } = await setup();
+    expect(fake.presenceReasons.at(-1)).toBe('not-ready');
+    engine.setPresence('break', 'lunch');
+    expect(fake.presences.at(-1)).toBe('break');
+    expect(fake.presenceReasons.at(-1)).toBe('lunch');
+    calls.getState().setPresence('not-ready', { notice: 'link-lost' });
+    expect(fake.presences.at(-1)).toBe('break');
+    expect(fake.presenceReasons.at(-1)).toBe('link-lost');
+    engine.setPresence('available');
+    expect(fake.presences.at(-1)).toBe('available');
+    expect(fake.presenceReasons.at(-1)).toBeNull();
   });
 
   it('returns to available after the note is saved', async () => {

@@ -41,9 +41,21 @@ export function portalPresenceOf(
       return 'wrap-up';
     case 'break':
       return 'break';
+    case 'not-ready':
+      // Not ready (link lost, phone not registered): no offers, and supervisors see why.
+      return 'break';
     default:
       return 'offline';
   }
+}
+
+/** Why the agent is not ready, for the portal (`break` only): the break reason or the notice. */
+export function portalPresenceReasonOf(
+  state: Pick<SoftphoneState, 'presence' | 'breakReason' | 'presenceNotice'>,
+): string | null {
+  if (state.presence === 'break') return state.breakReason ?? null;
+  if (state.presence === 'not-ready') return state.presenceNotice ?? 'not-ready';
+  return null;
 }
 
 export interface PresenceSyncOptions {
@@ -56,7 +68,7 @@ export interface PresenceSyncOptions {
 
 export function syncPresence(options: PresenceSyncOptions): () => void {
   let wrapUpFromNote = false;
-  let lastSent: PresenceState | undefined;
+  let lastSent: string | undefined;
 
   const guard = (): void => {
     const unsaved = options.notes.getState().hasUnsavedNote();
@@ -75,10 +87,13 @@ export function syncPresence(options: PresenceSyncOptions): () => void {
   };
 
   const mirror = (): void => {
-    const presence = portalPresenceOf(options.calls.getState());
-    if (presence === lastSent) return;
-    lastSent = presence;
-    void options.client.portal.setPresence(presence);
+    const state = options.calls.getState();
+    const presence = portalPresenceOf(state);
+    const reason = presence === 'break' ? portalPresenceReasonOf(state) : null;
+    const key = `${presence}:${reason ?? ''}`;
+    if (key === lastSent) return;
+    lastSent = key;
+    void options.client.portal.setPresence(presence, reason);
   };
 
   const unsubscribeNotes = options.notes.subscribe((state, previous) => {

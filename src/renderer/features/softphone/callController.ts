@@ -24,6 +24,7 @@ import type { RemoteAudio } from './media/remoteAudio';
 import type { Ringer } from './media/ringer';
 import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
 import { CallRecovery, type CallRecoveryPolicy, type RestartOutcome } from './sip/callRecovery';
+import type { HandoverGate } from './sip/handoverGate';
 
 export interface CallControllerOptions {
   store: CallStore;
@@ -46,6 +47,8 @@ export interface CallControllerOptions {
   linkAlive?(): Promise<boolean>;
   recoveryPolicy?: CallRecoveryPolicy;
   random?: () => number;
+  /** Handover tokens of accepted escalation offers: a matching INVITE is answered by itself. */
+  handover?: HandoverGate;
 }
 
 interface LegRuntime {
@@ -134,8 +137,10 @@ export class CallController {
       return;
     }
     const replaces = invitation.replacee ? this.legIdOf(invitation.replacee) : undefined;
+    // The agent accepted this call's offer a moment ago: presence does not gate it.
+    const handover = replaces ? undefined : this.options.handover?.claim(message);
     if (!replaces) {
-      if (!this.options.acceptsCalls()) {
+      if (!handover && !this.options.acceptsCalls()) {
         await invitation.reject({ statusCode: 480 }).catch(() => undefined);
         return;
       }
@@ -161,6 +166,11 @@ export class CallController {
     if (replaces) {
       // Attended transfer towards this desk: the new call takes over an existing one.
       this.runtimes.get(replaces)!.localEnd = 'replaced';
+      await this.answer(id);
+      return;
+    }
+    if (handover) {
+      this.options.handover?.answered(id, handover);
       await this.answer(id);
       return;
     }

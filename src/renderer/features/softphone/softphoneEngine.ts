@@ -29,6 +29,7 @@ import { ElementRemoteAudio, type RemoteAudio } from './media/remoteAudio';
 import { WebAudioRinger, type Ringer } from './media/ringer';
 import { webSessionMedia, type SessionMedia } from './media/sessionMedia';
 import { DigestKeyring } from './sip/digestKeyring';
+import { HandoverGate } from './sip/handoverGate';
 import { RegistrationClient } from './sip/registrationClient';
 import type { CallRecoveryPolicy } from './sip/callRecovery';
 import { RegistrationDriver } from './sip/registrationDriver';
@@ -77,6 +78,8 @@ type PresenceResult = { ok: true } | { ok: false; notice: 'needs-registration' }
 
 export class SoftphoneEngine {
   readonly calls: CallController;
+  /** Tokens of accepted escalation offers (features/hybrid puts them here). */
+  readonly handover = new HandoverGate();
   private account: Account | undefined;
   private values: SettingsValues | undefined;
   private passwordSet = false;
@@ -118,6 +121,7 @@ export class SoftphoneEngine {
       linkAlive: () => this.linkAlive(),
       recoveryPolicy: options.recoveryPolicy,
       random: options.random,
+      handover: this.handover,
     });
   }
 

@@ -6,6 +6,7 @@ export const appTranslations = defineTranslations({
     areas: {
       calls: 'Anrufe',
       history: 'Verlauf',
+      botCalls: 'Bot-Gespräche',
       directory: 'Verzeichnis',
       supervision: 'Überwachung',
       settings: 'Einstellungen',
@@ -83,6 +84,7 @@ export const appTranslations = defineTranslations({
     areas: {
       calls: 'Calls',
       history: 'History',
+      botCalls: 'Bot calls',
       directory: 'Directory',
       supervision: 'Supervision',
       settings: 'Settings',

@@ -24,6 +24,7 @@ import {
   type UserRole,
 } from '../../portalWire/commonSchemas';
 import { CALL_OUTCOMES } from '../../portalWire/callSchemas';
+import { AGENT_STATES } from '../../portalWire/hybridSchemas';
 import {
   DeletionReceiptBatchResultSchema,
   DeletionReceiptBatchSchema,
@@ -255,7 +256,11 @@ export const portalService = defineService({
     recordCall: defineMethod(z.tuple([CallRecordSchema]), PortalCallSchema),
     /** Writes a call's final log entry for the durable call-log queue; failures come as data. */
     submitCall: defineMethod(z.tuple([CallLogEntrySchema]), SubmitCallResultSchema),
-    setPresence: defineMethod(z.tuple([z.enum(PRESENCE_STATES)]), z.null()),
+    /** The agent's state for the portal; `reason` says why the agent is not ready (`break`). */
+    setPresence: defineMethod(
+      z.tuple([z.enum(PRESENCE_STATES), z.string().min(1).max(200).nullable().optional()]),
+      z.null(),
+    ),
     listRecent: defineMethod(
       z.tuple([z.object({ limit: z.number().int().min(1).max(200) })]),
       RecentActivitySchema,
@@ -272,9 +277,10 @@ export const portalService = defineService({
     /** After an explicit logout every window wipes the user's local data. */
     onLoggedOut: z.object({ reason: z.enum(SESSION_END_REASONS), wipeLocalData: z.boolean() }),
     onNoteStatusChanged: NoteStatusEventSchema,
+    /** Agent states include `offered` (set by the portal while an offer rings at a desk). */
     onPresenceChanged: z.object({
       userId: z.string(),
-      state: z.enum(PRESENCE_STATES),
+      state: z.enum(AGENT_STATES),
       at: z.string(),
     }),
     onBotSwitchChanged: z.object({

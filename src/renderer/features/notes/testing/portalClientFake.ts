@@ -53,6 +53,7 @@ export class PortalClientFake {
   readonly loggedCalls = new Map<string, CallLogEntry>();
   readonly callLogAttempts: CallLogEntry[] = [];
   readonly presences: PresenceState[] = [];
+  readonly presenceReasons: (string | null)[] = [];
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly wrappingKey = crypto.getRandomValues(new Uint8Array(32));
 
@@ -116,8 +117,9 @@ export class PortalClientFake {
         return ok({ ...call, agentId: call.answerAt ? TEST_USER.id : null });
       },
       submitCall: (entry: CallLogEntry) => ok(this.logCall(entry)),
-      setPresence: (presence: PresenceState) => {
+      setPresence: (presence: PresenceState, reason?: string | null) => {
         this.presences.push(presence);
+        this.presenceReasons.push(reason ?? null);
         return ok(null);
       },
       onSessionChanged: this.listen('onSessionChanged'),

@@ -14,7 +14,12 @@ import { createI18n } from '../../../i18n/createI18n';
 import { portalSessionFor } from '../../login/portalSessionStore';
 import type { PortalClientFake } from './portalClientFake';
 
-export function renderWithDesk(element: ReactElement, fake: PortalClientFake) {
+export function renderWithDesk(
+  element: ReactElement,
+  fake: PortalClientFake,
+  /** Runs before the first render, e.g. to provide a softphone for the environment. */
+  prepare?: (environment: AppEnvironment) => void,
+) {
   const stores = createAppStores({ areas: [] });
   portalSessionFor(stores).getState().setSession(fake.session);
   const client = fake.client as unknown as AppClient;
@@ -24,6 +29,7 @@ export function renderWithDesk(element: ReactElement, fake: PortalClientFake) {
     stores,
     recordVault: () => Promise.reject(new Error('not used by these features')),
   };
+  prepare?.(environment);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const i18n = createI18n('de');
   const view = render(

@@ -1,0 +1,210 @@
+/**
+ * Issue 9, the desk half, end to end in the web shell against a real portal (no SIP here): the
+ * portal's bot API reports a bot call and an escalation; the offer rings at the desk with the
+ * bot's transcript, fields and consent; one click accepts it, and the handover token the desk
+ * holds is the one the bot is told to REFER the caller to. The bot-calls board lists a live bot
+ * call with a transcript peek and takes it over. Screenshots at 1366×768.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
+import { setAgentState } from '../../src/portal/hybrid/agentStates';
+import {
+  logIn,
+  openDesk,
+  startControlledPortal,
+  writeDeskSettings,
+  type ControlledPortal,
+} from '../support/portalDesk';
+import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
+
+const BOT_TOKEN = 'bot-token-for-the-desk-e2e-0123456789abcdef';
+const LINE = DEMO_LAW_FIRM.lines[0]!;
+
+const cleanups: (() => Promise<void>)[] = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+});
+
+/** The bot API as the voicebot uses it. */
+function botApi(portal: ControlledPortal) {
+  const send = async (body: Record<string, unknown>) => {
+    const answer = await fetch(new URL('/bot/v1/events', portal.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: randomUUID(), at: new Date().toISOString(), ...body }),
+    });
+    expect(answer.status).toBe(201);
+  };
+  return {
+    send,
+    async call(lines: [speaker: 'bot' | 'caller', text: string][]): Promise<string> {
+      const callId = randomUUID();
+      await send({ type: 'call-started', callId, line: LINE, sipCallId: `sip-${callId}` });
+      await send({ type: 'disclosure-played', callId });
+      await send({ type: 'consent', callId, given: true });
+      for (const [index, [speaker, text]] of lines.entries()) {
+        await send({
+          type: 'transcript-segment',
+          callId,
+          segmentId: `s${index}`,
+          speaker,
+          text,
+          startMs: index * 3_000,
+          endMs: index * 3_000 + 2_500,
+          final: true,
+        });
+      }
+      return callId;
+    },
+    async command(callId: string): Promise<Record<string, unknown> | null> {
+      const answer = await fetch(new URL(`/bot/v1/calls/${callId}/commands?wait=5`, portal.url), {
+        headers: { authorization: `Bearer ${BOT_TOKEN}` },
+      });
+      return answer.status === 200 ? ((await answer.json()) as Record<string, unknown>) : null;
+    },
+  };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.EMPFANG_SCREENSHOT_DIR ?? test.info().outputPath();
+  await page.screenshot({ path: join(folder, name) });
+}
+
+test('an escalation offer rings with the bot part, is accepted with one click, and the board takes a call over', async ({
+  browser,
+}) => {
+  test.skip(test.info().project.name !== 'webshell', 'starts its own host and portal');
+  const dataDirectory = await createDataDirectory();
+  cleanups.push(() => removeDataDirectory(dataDirectory));
+  const portal = await startControlledPortal(join(dataDirectory, 'remote-portal'), {
+    hybrid: {
+      bots: [{ id: 'lab-bot', token: BOT_TOKEN, clientIds: [DEMO_LAW_FIRM.id] }],
+      botUri: 'sip:bot@lab.empfang.test',
+      // Long enough that a loaded machine never lets the offer move on while the test looks.
+      offerSeconds: 120,
+      connectSeconds: 120,
+      tickMilliseconds: 200,
+    },
+    agentSipUser: '1001',
+  });
+  cleanups.push(() => portal.stop());
+  await writeDeskSettings(dataDirectory, { portalUrl: portal.url });
+  const host = await startWebShell({ dataDirectory });
+  cleanups.push(() => host.stop());
+  const context = await browser.newContext({
+    locale: 'de-DE',
+    viewport: { width: 1366, height: 768 },
+  });
+  cleanups.push(() => context.close());
+  const page = await context.newPage();
+  await openDesk(page, host.url);
+  await logIn(page);
+
+  // Without SIP the desk reports itself not available; the agent is made available in the
+  // portal directly, once the desk's own report is in (so it cannot overwrite this).
+  const { database, events } = portal.current().context;
+  const presenceOf = async () =>
+    (
+      await database
+        .selectFrom('presence')
+        .select('state')
+        .where('user_id', '=', portal.agentId)
+        .executeTakeFirst()
+    )?.state;
+  await expect.poll(presenceOf, { timeout: 20_000 }).toBeDefined();
+  await setAgentState(database, events, {
+    userId: portal.agentId,
+    state: 'available',
+    at: new Date().toISOString(),
+  });
+
+  const bot = botApi(portal);
+  const callId = await bot.call([
+    ['bot', 'Guten Tag, Sie sprechen mit dem KI-Assistenten der Kanzlei.'],
+    ['caller', 'Ich möchte einen Menschen sprechen, es geht um eine Frist.'],
+  ]);
+  await bot.send({
+    type: 'field-collected',
+    callId,
+    field: 'name',
+    value: 'Petra Lindner',
+    confidence: 0.93,
+  });
+  await bot.send({
+    type: 'field-collected',
+    callId,
+    field: 'concern',
+    value: 'Frist im Mietstreit',
+    confidence: 0.72,
+  });
+  await bot.send({
+    type: 'escalation-requested',
+    callId,
+    reason: 'caller-asked-for-human',
+    urgency: 'high',
+    summary: 'Anruferin möchte einen Menschen; Frist im Mietstreit läuft Freitag ab.',
+  });
+
+  // The offer appears with everything the agent needs before accepting.
+  const offer = page.getByTestId('escalation-offer');
+  await expect(offer).toBeVisible({ timeout: 20_000 });
+  await expect(offer.getByTestId('offer-client')).toHaveText(DEMO_LAW_FIRM.name);
+  await expect(offer.getByTestId('offer-reason')).toHaveText('Anrufer möchte einen Menschen');
+  await expect(offer.getByTestId('offer-summary')).toContainText('Frist im Mietstreit');
+  await expect(offer.getByTestId('collected-name')).toContainText('Petra Lindner');
+  await expect(offer.getByTestId('consent-badge')).toHaveText('Einwilligung erteilt');
+  const botPart = offer.getByRole('list', { name: 'Gespräch mit dem KI-Assistenten' });
+  await expect(botPart.getByRole('listitem')).toHaveText([
+    'KI-Assistent: Guten Tag, Sie sprechen mit dem KI-Assistenten der Kanzlei.',
+    'Anrufer: Ich möchte einen Menschen sprechen, es geht um eine Frist.',
+  ]);
+  await expect(page.getByTestId('offer-announcement')).toContainText('Übergabe angeboten');
+  await expect(offer.getByTestId('offer-countdown')).toHaveText(/Noch \d+ s/);
+  await offer.getByRole('button', { name: 'Übernehmen' }).focus();
+  await screenshot(page, 'hybrid-offer-1366x768.png');
+
+  // One click (here: the keyboard) accepts; the desk now holds the token the bot REFERs to.
+  await page.keyboard.press('Enter');
+  await expect(offer).toHaveAttribute('data-offer-phase', 'accepted');
+  await expect(offer.getByTestId('offer-accepted')).toBeVisible();
+  const token = await offer.getAttribute('data-handover-token');
+  expect(token).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+  const command = await bot.command(callId);
+  expect(command).toMatchObject({ type: 'hand-over', handoverToken: token });
+  expect(String(command?.referTo)).toContain(`handover.${token}@`);
+  // The transcript still shows the bot's part after the accept.
+  await expect(botPart.getByRole('listitem')).toHaveCount(2);
+
+  // The board: a live bot call of the agent's client, with a peek, taken over in one click.
+  const liveCall = await bot.call([
+    ['bot', 'Guten Tag, hier ist der KI-Assistent.'],
+    ['caller', 'Ich hätte gern einen Termin nächste Woche.'],
+    ['bot', 'Gern. Wie ist Ihr Name?'],
+  ]);
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Bot-Gespräche' })).toBeFocused();
+  const row = page.locator(`[data-testid="bot-call-row"][data-call-id="${liveCall}"]`);
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(row).toContainText(DEMO_LAW_FIRM.name);
+  await expect(row.getByTestId('bot-call-state')).toHaveText('beim KI-Assistenten');
+  await expect(row.getByRole('listitem').last()).toHaveText(
+    'KI-Assistent: Gern. Wie ist Ihr Name?',
+  );
+  await bot.send({
+    type: 'transcript-segment',
+    callId: liveCall,
+    segmentId: 'live-1',
+    speaker: 'caller',
+    text: 'Petra Lindner.',
+    startMs: 12_000,
+    endMs: 13_000,
+    final: true,
+  });
+  await expect(row.getByRole('listitem').last()).toHaveText('Anrufer: Petra Lindner.');
+  await screenshot(page, 'hybrid-board-1366x768.png');
+  await row.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(row).toContainText('Übernommen – der Anruf kommt gleich.');
+  expect(await bot.command(liveCall)).toMatchObject({ type: 'hand-over' });
+});

@@ -1,0 +1,99 @@
+/**
+ * The transcript slot of the call workspace. For a call taken over from the bot: the AI
+ * disclosure and consent state for the whole call, then one timeline — the bot's part (from the
+ * portal), then the human part (the desk's live transcript), merged by `callTimeline`. For any
+ * other call: the live transcript panel as before.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TranscriptSegment } from '../../../shared/contract/services/transcriptionService';
+import { callTimeline, type TimelineEntry } from '../../../shared/domain/callTimeline';
+import { sanitizeDisplayText } from '../../../shared/domain/displayText';
+import { useAppStore } from '../../app/state/appStore';
+import { LiveTranscriptPanel } from '../transcript/LiveTranscriptPanel';
+import { useShownCallAssist } from '../transcript/liveAssistForWindow';
+import type { TranscriptStore } from '../transcript/transcriptStore';
+import { ConsentState } from './ConsentState';
+import { useHybrid } from './hybridForWindow';
+import type { BotCallView } from './hybridStore';
+import './hybrid.css';
+
+const NO_SEGMENTS: readonly TranscriptSegment[] = [];
+
+export function HandoverTimelinePanel() {
+  const { call } = useShownCallAssist();
+  const { store } = useHybrid();
+  const botCallId = useAppStore(store, (state) => (call ? state.legCalls[call.callId] : undefined));
+  const botCall = useAppStore(store, (state) =>
+    botCallId ? state.botCalls[botCallId] : undefined,
+  );
+  const botSegments = useAppStore(store, (state) =>
+    botCallId ? state.transcripts[botCallId] : undefined,
+  );
+  if (!call || !botCallId) return <LiveTranscriptPanel />;
+  return (
+    <HandoverTimeline botCall={botCall} botSegments={botSegments ?? []} human={call.transcript} />
+  );
+}
+
+export interface HandoverTimelineProps {
+  botCall: BotCallView | undefined;
+  botSegments: Parameters<typeof callTimeline>[0];
+  human: TranscriptStore;
+}
+
+export function HandoverTimeline({ botCall, botSegments, human }: HandoverTimelineProps) {
+  const { t } = useTranslation('hybrid');
+  const humanSegments = useAppStore(human, (state) => state.transcript.segments) ?? NO_SEGMENTS;
+  const entries = useMemo(
+    () => callTimeline(botSegments, humanSegments),
+    [botSegments, humanSegments],
+  );
+  const bot = entries.filter((entry) => entry.part === 'bot');
+  const people = entries.filter((entry) => entry.part === 'human');
+  return (
+    <section
+      className="handover-timeline transcript-panel"
+      aria-labelledby="handover-timeline-title"
+      data-testid="handover-timeline"
+    >
+      <h2 id="handover-timeline-title">{t('timeline.title')}</h2>
+      <ConsentState
+        disclosurePlayed={botCall?.disclosurePlayed ?? false}
+        consentGiven={botCall?.consentGiven ?? null}
+      />
+      <ol className="timeline-list" aria-label={t('timeline.title')}>
+        {bot.length > 0 ? <PartHeading text={t('timeline.botPart')} /> : null}
+        {bot.map((entry) => (
+          <TimelineLine key={entry.key} entry={entry} />
+        ))}
+        <PartHeading text={t('timeline.humanPart')} />
+        {people.map((entry) => (
+          <TimelineLine key={entry.key} entry={entry} />
+        ))}
+        {people.length === 0 ? <li className="hybrid-muted">{t('timeline.humanEmpty')}</li> : null}
+      </ol>
+    </section>
+  );
+}
+
+function PartHeading({ text }: { text: string }) {
+  return (
+    <li className="timeline-part-heading">
+      <h3>{text}</h3>
+    </li>
+  );
+}
+
+function TimelineLine({ entry }: { entry: TimelineEntry }) {
+  const { t } = useTranslation('hybrid');
+  return (
+    <li
+      className={`timeline-line timeline-part-${entry.part}${entry.isFinal ? '' : ' timeline-interim'}`}
+      data-timeline-part={entry.part}
+    >
+      <span className="timeline-speaker">{t(`speakers.${entry.speaker}`)}:</span>{' '}
+      <span>{sanitizeDisplayText(entry.text, 4_000)}</span>
+    </li>
+  );
+}
