@@ -90,10 +90,37 @@ test('bot answers → escalates → agent accepts → audio both ways → one ti
       durationSeconds: 3,
     });
 
+    const escalated = await until(async () => {
+      const detail = await lab.agentGet<BotCallDetail>(`/bot-calls/${callId}`);
+      return detail.escalation ? detail : undefined;
+    }, 'the escalation');
+    expect(escalated.escalation?.reason).toBe('caller-asked-for-human');
+
     // The offer rings at the desk with the bot's part.
     const offer = page.getByTestId('escalation-offer');
-    await expect(offer).toBeVisible({ timeout: 60_000 });
-    await expect(offer.getByTestId('offer-reason')).toHaveText('Anrufer möchte einen Menschen');
+    await expect(offer)
+      .toBeVisible({ timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        const { database } = lab.portal.current().context;
+        const presence = await database.selectFrom('presence').selectAll().execute();
+        const queue = await database
+          .selectFrom('bot_calls')
+          .select(['queue_state', 'client_id'])
+          .execute();
+        throw new Error(
+          `${String(error)}\npresence ${JSON.stringify(presence)}\nqueue ${JSON.stringify(queue)}`,
+        );
+      });
+    await expect(offer.getByTestId('offer-reason'))
+      .toHaveText('Anrufer möchte einen Menschen')
+      .catch(async (error: unknown) => {
+        const { database } = lab.portal.current().context;
+        const queue = await database.selectFrom('bot_calls').selectAll().execute();
+        const presence = await database.selectFrom('presence').selectAll().execute();
+        throw new Error(
+          `${String(error)}\nqueue ${JSON.stringify(queue)}\npresence ${JSON.stringify(presence)}\ncaller ${caller.events().join('|')}`,
+        );
+      });
     await expect(offer.getByTestId('consent-badge')).toHaveText('Einwilligung erteilt');
     await expect(offer.getByTestId('collected-name')).toContainText('Jana Schulz');
     const botPart = offer.getByRole('list', { name: 'Gespräch mit dem KI-Assistenten' });
@@ -133,7 +160,8 @@ test('bot answers → escalates → agent accepts → audio both ways → one ti
       { timeout: 30_000 },
     );
 
-    // The caller hangs up; the note is pre-filled from the bot's fields, marked AI-filled.
+    // The agent hangs up; the note is pre-filled from the bot's fields, marked AI-filled.
+    await callIn(page, 'active').locator('[data-action="hang-up"]').click();
     const callerResult = await caller.exited;
     expect(callerResult.exitCode).toBe(0);
     const form = page.getByTestId('note-form');
