@@ -70,8 +70,8 @@ test('bot answers → escalates → agent accepts → audio both ways → one ti
     const caller = startCall({
       target: LAW_FIRM_LINE,
       scenario: 'caller-bot',
-      callSeconds: 20,
-      timeoutSeconds: 200,
+      callSeconds: 120,
+      timeoutSeconds: 250,
     });
     cleanups.unshift(() => caller.stop());
 
