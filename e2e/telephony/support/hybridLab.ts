@@ -28,6 +28,7 @@ import {
 import { createDataDirectory, removeDataDirectory, startWebShell } from '../../support/webShell';
 import { expectRegistered, setAvailable } from './agentDesk';
 import { connectHostClient, expectOk } from './hostClient';
+import { PAGE_PROBE_SCRIPT } from './pageProbe';
 
 export const BOT_TOKEN = 'lab-voicebot-token-0123456789abcdef0123456789';
 const ROUTING_SECRET = 'lab-routing-secret-0123456789abcdef';
@@ -128,6 +129,8 @@ export async function openHybridLab(
     }
     const context = await browser.newContext({ locale: 'de-DE' });
     cleanups.unshift(() => context.close());
+    // getStats of the desk's peer connections (audio both ways).
+    await context.addInitScript(PAGE_PROBE_SCRIPT);
     const page = await context.newPage();
     page.on('dialog', (dialog) => {
       throw new Error(`unexpected dialog: ${dialog.message()}`);
