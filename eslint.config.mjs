@@ -138,6 +138,28 @@ export default tseslint.config(
     },
   },
   {
+    // The lab voicebot is a stand-in for an outside voicebot platform: it may reuse the desk's
+    // shared logic and Node services (retrieval, Deepgram session), never UI or Electron code.
+    files: ['lab/voicebot/**/*.ts'],
+    // Its lab tests start a real portal to talk to (src/portal/testing).
+    ignores: ['lab/voicebot/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': forbid([
+        [['electron', 'electron/*', 'electron-updater'], 'The lab voicebot runs in plain Node.'],
+        [
+          [
+            '**/renderer/**',
+            '**/preload/**',
+            '**/main/electron/**',
+            '**/main/webshell/**',
+            '**/portal/**',
+          ],
+          'The lab voicebot uses shared and services only; it talks to the portal over HTTP.',
+        ],
+      ]),
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

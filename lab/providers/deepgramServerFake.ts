@@ -39,6 +39,15 @@ export interface DeepgramServerFake {
   /** Seconds of audio received over all connections. */
   readonly audioSeconds: () => number;
   dropConnections(how?: 'close' | 'reset'): void;
+  /**
+   * Scripts an utterance from now on, for tests that react to what they observe (e.g. the
+   * caller answers once the voicebot has asked): it starts `afterSeconds` of audio from now
+   * and lasts `durationSeconds`.
+   */
+  say(
+    text: string,
+    options?: { channel?: number; afterSeconds?: number; durationSeconds?: number },
+  ): void;
   close(): Promise<void>;
 }
 
@@ -266,6 +275,16 @@ export async function startDeepgramServerFake(
     baseUrl: `ws://127.0.0.1:${port}`,
     connections,
     audioSeconds: audioSecondsNow,
+    say(text, { channel = 0, afterSeconds = 0.2, durationSeconds = 1 } = {}) {
+      const startSeconds = audioSecondsNow() + afterSeconds;
+      script.push({ channel, startSeconds, endSeconds: startSeconds + durationSeconds, text });
+      states.push({
+        speechStarted: false,
+        interimSent: false,
+        final: false,
+        utteranceEndSent: false,
+      });
+    },
     dropConnections(how = 'close') {
       for (const socket of sockets) {
         if (how === 'reset') socket.terminate();

@@ -18,6 +18,7 @@ export type CallerScenario =
   | 'caller-holds'
   | 'caller-vanish'
   | 'caller-bye-before-ack'
+  | 'caller-bot'
   | 'hostile-long-name'
   | 'hostile-script-name'
   | 'hostile-bidi-name'
