@@ -24,6 +24,8 @@ import type { RemoteAudio } from './media/remoteAudio';
 import type { Ringer } from './media/ringer';
 import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
 import { CallRecovery, type CallRecoveryPolicy, type RestartOutcome } from './sip/callRecovery';
+import { answerReInvitesWithTrying } from './sip/reInviteTrying';
+import { offerExchangeUnderWay } from './sip/offerExchange';
 
 export interface CallControllerOptions {
   store: CallStore;
@@ -79,10 +81,11 @@ const RESTART_WAIT_MS = 5_000;
 const UNREACHABLE_STATUSES = new Set([404, 408, 410, 477, 480, 500, 503, 504]);
 
 function restartOutcomeOf(statusCode: number | undefined): RestartOutcome {
-  // SIP.js answers a colliding offer with 488 instead of 491 while its own offer is still being
-  // prepared (the peer connection holds a local offer): our unchanged codecs cannot be the
-  // reason for a 488 to an ICE restart, so it is treated as glare (one retry).
-  if (statusCode === 491 || statusCode === 488) return 'glare';
+  if (statusCode === 491) return 'glare';
+  // SIP.js answers a colliding offer with 488 when its own offer is still being prepared (the
+  // peer connection holds a local offer): our unchanged codecs cannot be the reason for a 488
+  // to an ICE restart, so it is retried a few times with the glare delays.
+  if (statusCode === 488) return 'refused';
   return UNREACHABLE_STATUSES.has(statusCode ?? 0) ? 'unreachable' : 'failed';
 }
 
@@ -441,6 +444,7 @@ export class CallController {
       onAck: () => acknowledge(),
     };
     session.stateChange.addListener((state) => this.onSessionState(id, state));
+    answerReInvitesWithTrying(session);
   }
 
   private onSessionState(id: string, state: SessionState): void {
@@ -588,6 +592,8 @@ export class CallController {
     const runtime = this.runtimes.get(id);
     if (!runtime || !this.canRestartIce(id)) return Promise.resolve('gone');
     const session = runtime.session;
+    // The far end's re-INVITE is still being answered or acknowledged: a collision, wait.
+    if (offerExchangeUnderWay(session)) return Promise.resolve('glare');
     const previous = session.sessionDescriptionHandlerOptionsReInvite;
     const restartOptions = {
       ...previous,
@@ -605,7 +611,13 @@ export class CallController {
         })
         .catch((error: unknown) => {
           if (session.state !== SessionState.Established) resolve('gone');
-          else resolve(error instanceof RequestPendingError ? 'glare' : 'failed');
+          else if (
+            error instanceof RequestPendingError ||
+            /ongoing re-INVITE/.test(String(error))
+          ) {
+            // Another re-INVITE of this dialog (ours or theirs) is still open: a collision.
+            resolve('glare');
+          } else resolve('failed');
         });
     }).finally(() => {
       // SIP.js stores a shallow copy: the nested offerOptions object identifies our options.

@@ -17,7 +17,10 @@ const FAST_RECOVERY: CallRecoveryPolicy = {
   staggerMs: [150, 200],
   glareOwnerMs: [210, 400],
   glareOtherMs: [0, 200],
+  unreachableBackoffMs: [100, 400],
+  refusedRetries: 1,
   attemptTimeoutMs: 2_000,
+  giveUpAfterMs: 10_000,
 };
 
 const desks: SoftphoneDeskFake[] = [];
@@ -73,7 +76,9 @@ async function connectedPair(recoveryPolicy = FAST_RECOVERY) {
     expect(onlyLeg(alice).state).toBe(CallState.Active);
     expect(onlyLeg(bob).state).toBe(CallState.Active);
   });
-  // Let the ACK arrive before anything re-INVITEs.
+  // Let the ACK arrive before anything re-INVITEs or cuts: SIP.js drops the ACK of a re-INVITE
+  // while the initial ACK is still outstanding.
+  await vi.waitFor(() => expect(network.requestsOf('ACK')).toHaveLength(1));
   await new Promise((resolve) => setTimeout(resolve, 20));
   return { network, alice, bob };
 }
@@ -100,9 +105,9 @@ describe('calls recover after a network cut (ICE-restart re-INVITE)', () => {
     // Wait out anything a storm would send late.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(reInvites(network)).toHaveLength(sent);
-    // One per desk; a desk that re-registered before the other got 404 once and retried once.
+    // One per desk, plus retries of a desk that re-registered before the other (408s).
     expect(sent).toBeGreaterThanOrEqual(2);
-    expect(sent).toBeLessThanOrEqual(4);
+    expect(sent).toBeLessThanOrEqual(8);
     expect(acceptedInvites(network)).toBe(3);
     for (const text of reInvites(network)) expect(text).toMatch(/a=ice-ufrag:fake[12]/);
     expect(handlerOf(alice).iceRestarts).toBeGreaterThanOrEqual(1);
@@ -111,6 +116,36 @@ describe('calls recover after a network cut (ICE-restart re-INVITE)', () => {
     for (const desk of [alice, bob]) {
       expect(onlyLeg(desk).state).toBe(CallState.Active);
       expect(onlyLeg(desk).lastError).toBeUndefined();
+    }
+  });
+
+  it('the first desk back retries until the other desk has reconnected, from a rolled-back offer', async () => {
+    const { network, alice, bob } = await connectedPair();
+    network.setMode('silent');
+    await vi.waitFor(() => {
+      expect(health(alice)).toBe('offline');
+      expect(health(bob)).toBe('offline');
+    });
+    // Bob's link stays cut a while longer: the proxy still routes to his dead connection.
+    network.cutDesk('1002');
+    network.setMode('up');
+    await vi.waitFor(() => expect(health(alice)).toBe('registered'));
+    // Alice's re-INVITEs get no answer from Bob (408 from the proxy); she keeps retrying.
+    await vi.waitFor(() => expect(reInvites(network).length).toBeGreaterThanOrEqual(3));
+    expect(acceptedInvites(network)).toBe(1);
+    expect(handlerOf(alice).rollbacks).toBeGreaterThanOrEqual(2);
+    expect(onlyLeg(alice).lastError).toBeUndefined();
+    network.restoreDesk('1002');
+    await vi.waitFor(() => expect(acceptedInvites(network)).toBe(3), { timeout: 5_000 });
+    // The desk that answers a re-INVITE says "100 Trying" at once (the proxy's fast 408 needs it).
+    expect(
+      network.responses.some((response) => response.method === 'INVITE' && response.status === 100),
+    ).toBe(true);
+    expect(network.requestsOf('BYE')).toHaveLength(0);
+    for (const desk of [alice, bob]) {
+      expect(onlyLeg(desk).state).toBe(CallState.Active);
+      expect(onlyLeg(desk).lastError).toBeUndefined();
+      expect(handlerOf(desk).iceRestarts).toBeGreaterThanOrEqual(1);
     }
   });
 
@@ -130,7 +165,7 @@ describe('calls recover after a network cut (ICE-restart re-INVITE)', () => {
     expect(onlyLeg(bob).state).toBe(CallState.Active);
   });
 
-  it('glare: both desks restart at once (no stagger), collide, and each retries once', async () => {
+  it('glare: both desks restart at once (no stagger), collide, and each retries', async () => {
     const { network, alice, bob } = await connectedPair({ ...FAST_RECOVERY, staggerMs: [0, 0] });
     handlerOf(alice).emitIce('failed');
     handlerOf(bob).emitIce('failed');
@@ -150,8 +185,8 @@ describe('calls recover after a network cut (ICE-restart re-INVITE)', () => {
 
   it('a refused restart keeps the call up and tells the agent', async () => {
     const { network, alice, bob } = await connectedPair();
-    // Bob cannot answer the new offer, twice: SIP.js answers both re-INVITEs with 488 (the
-    // first 488 may be a collision, so one retry follows).
+    // Bob cannot answer the new offer, twice: SIP.js answers both re-INVITEs with 488 (a 488
+    // may be a collision, so FAST_RECOVERY.refusedRetries = 1 retry follows).
     handlerOf(bob).failDescriptions = 2;
     handlerOf(alice).emitIce('failed');
     await vi.waitFor(() => expect(onlyLeg(alice).lastError).toBe('recovery-failed'));
