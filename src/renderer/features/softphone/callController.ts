@@ -24,8 +24,8 @@ import type { RemoteAudio } from './media/remoteAudio';
 import type { Ringer } from './media/ringer';
 import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
 import { CallRecovery, type CallRecoveryPolicy, type RestartOutcome } from './sip/callRecovery';
-import { answerReInvitesWithTrying } from './sip/reInviteTrying';
-import { offerExchangeUnderWay } from './sip/offerExchange';
+import { guardReInvites } from './sip/reInviteGuard';
+import { offerExchangeUnderWay, ownOfferBeingBuilt } from './sip/offerExchange';
 
 export interface CallControllerOptions {
   store: CallStore;
@@ -444,7 +444,10 @@ export class CallController {
       onAck: () => acknowledge(),
     };
     session.stateChange.addListener((state) => this.onSessionState(id, state));
-    answerReInvitesWithTrying(session);
+    guardReInvites(session, () => {
+      const restarting = this.runtimes.get(id)?.restarting !== undefined;
+      return restarting && ownOfferBeingBuilt(session);
+    });
   }
 
   private onSessionState(id: string, state: SessionState): void {

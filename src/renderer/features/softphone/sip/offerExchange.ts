@@ -19,3 +19,12 @@ export function offerExchangeUnderWay(session: Session): boolean {
     dialog.signalingState !== Core.SignalingState.Stable
   );
 }
+
+/**
+ * Our re-INVITE's offer is still being built (the dialog has no client transaction yet); only
+ * meaningful while the caller knows it started one.
+ */
+export function ownOfferBeingBuilt(session: Session): boolean {
+  const dialog = session.dialog as Core.SessionDialog | undefined;
+  return dialog !== undefined && dialog.reinviteUserAgentClient === undefined;
+}
