@@ -4,11 +4,13 @@
 # made by lab/run-isolated.sh unless EMPFANG_LAB_FAULT_ON_HOST=1.
 #
 #   bash lab/fault.sh cut [sip|media|all]     silent drop (no RST, no ICMP); default sip
+#   bash lab/fault.sh cut ports:P1,P2,...     the same for the listed ports only (e.g. one desk:
+#                                             the second ws port 8081 and its rtpengine port)
 #   bash lab/fault.sh loss P [sip|media|all]  drop each packet with probability P (0..1); default all
 #   bash lab/fault.sh restore                 remove every lab fault
 #   bash lab/fault.sh status                  print the active rules
 #
-# sip = ports 5060 (UDP/TCP), 8080 (ws), 8443 (wss); media = rtpengine ports 30000-30999.
+# sip = ports 5060 (UDP/TCP), 8080 and 8081 (ws), 8443 (wss); media = rtpengine ports 30000-30999.
 # Every packet on loopback passes INPUT once, so matching source OR destination port cuts both
 # directions. Rules live in an own chain EMPFANG_LAB, so restore never touches other rules.
 set -euo pipefail
@@ -16,7 +18,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 CHAIN=EMPFANG_LAB
-SIP_PORTS="$LAB_SIP_PORT,$LAB_WS_PORT,$LAB_WSS_PORT"
+SIP_PORTS="$LAB_SIP_PORT,$LAB_WS_PORT,$LAB_WS_SECOND_PORT,$LAB_WSS_PORT"
 MEDIA_PORTS="30000:30999"
 
 if [[ "${EMPFANG_LAB_NAMESPACE:-}" != 1 && "${EMPFANG_LAB_FAULT_ON_HOST:-}" != 1 ]]; then
@@ -45,7 +47,11 @@ drop_scope() {
     sip) ports=("$SIP_PORTS") ;;
     media) ports=("$MEDIA_PORTS") ;;
     all) ports=("$SIP_PORTS" "$MEDIA_PORTS") ;;
-    *) lab_die "unknown scope '$scope' (sip|media|all)" ;;
+    ports:*)
+      [[ "${scope#ports:}" =~ ^[0-9]+(:[0-9]+)?(,[0-9]+(:[0-9]+)?)*$ ]] || lab_die "bad port list '$scope'"
+      ports=("${scope#ports:}")
+      ;;
+    *) lab_die "unknown scope '$scope' (sip|media|all|ports:LIST)" ;;
   esac
   local protocol port_set
   for port_set in "${ports[@]}"; do
@@ -76,7 +82,7 @@ case "${1:-}" in
     "${IPTABLES[@]}" -S "$CHAIN" 2>/dev/null | grep -- '-A' || echo "lab: no faults active"
     ;;
   *)
-    echo "usage: bash lab/fault.sh cut [sip|media|all] | loss P [sip|media|all] | restore | status" >&2
+    echo "usage: bash lab/fault.sh cut [sip|media|all|ports:LIST] | loss P [sip|media|all|ports:LIST] | restore | status" >&2
     exit 2
     ;;
 esac

@@ -18,22 +18,9 @@ import { REPOSITORY_ROOT } from '../e2e/support/webShell';
 import { buildIsCurrent } from '../e2e/webshell/globalSetup';
 import { launchTelephonyBrowser, openAgentDesk } from '../e2e/telephony/support/agentDesk';
 import { probeEvents, type ProbeEvent } from '../e2e/telephony/support/pageProbe';
+import { summarise } from './sampleSummary';
 
 const RUNS = Math.max(1, Number(process.argv[2] ?? process.env.EMPFANG_BENCHMARK_RUNS ?? '20'));
-
-/** Median and 95th percentile (nearest rank) of a sample. */
-export function summarise(values: readonly number[]) {
-  const sorted = [...values].sort((left, right) => left - right);
-  const rank = (share: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
-  return {
-    count: sorted.length,
-    median: rank(0.5),
-    p95: rank(0.95),
-    min: sorted[0]!,
-    max: sorted.at(-1)!,
-  };
-}
 
 async function waitForEvent(
   page: Page,

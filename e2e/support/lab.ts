@@ -25,6 +25,8 @@ export {
   LAB_WSS_PORT,
   LAB_WSS_URL,
   LAB_WS_PORT,
+  LAB_WS_SECOND_PORT,
+  LAB_WS_SECOND_URL,
   LAB_WS_URL,
   findLabUser,
   isInsideLab,

@@ -7,6 +7,8 @@ LAB_RUN_DIR=${EMPFANG_LAB_RUN_DIR:-$REPO_ROOT/.lab-run}
 LAB_HOST=127.0.0.1
 LAB_SIP_PORT=5060
 LAB_WS_PORT=8080
+# A second ws port: one desk connects here so lab/fault.sh can cut that desk alone.
+LAB_WS_SECOND_PORT=8081
 LAB_WSS_PORT=8443
 LAB_RTPENGINE_NG_PORT=2223
 

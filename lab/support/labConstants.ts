@@ -13,9 +13,12 @@ export const LAB_SIP_DOMAIN = '127.0.0.1';
 export const LAB_SIP_PORT = 5060;
 /** Kamailio SIP over WebSocket. */
 export const LAB_WS_PORT = 8080;
+/** A second WebSocket port: a desk connected here can be cut alone (`cutNetwork('ports:…')`). */
+export const LAB_WS_SECOND_PORT = 8081;
 /** Kamailio SIP over secure WebSocket (self-signed certificate made at every start). */
 export const LAB_WSS_PORT = 8443;
 export const LAB_WS_URL = `ws://${LAB_HOST}:${LAB_WS_PORT}`;
+export const LAB_WS_SECOND_URL = `ws://${LAB_HOST}:${LAB_WS_SECOND_PORT}`;
 export const LAB_WSS_URL = `wss://${LAB_HOST}:${LAB_WSS_PORT}`;
 /** Digest realm of the lab when started with auth (`EMPFANG_LAB_AUTH=1`). */
 export const LAB_AUTH_REALM = 'empfang-lab';

@@ -59,7 +59,8 @@ export async function generateLabAudio(): Promise<LabAudio> {
 }
 
 /** Which lab traffic a fault hits: SIP (5060, 8080, 8443), media (30000-30999) or both. */
-export type FaultScope = 'sip' | 'media' | 'all';
+/** sip, media, all lab ports, or a list such as `ports:8081,30012` (one desk's link). */
+export type FaultScope = 'sip' | 'media' | 'all' | `ports:${string}`;
 
 function timeFrom(output: string): number {
   const match = /at (\d+)/.exec(output);

@@ -31,6 +31,8 @@ export interface AgentDeskOptions {
   password?: string;
   /** Wait for "registered" and set the agent available (default true). */
   ready?: boolean;
+  /** SIP WebSocket server (default the lab's ws port; `LAB_WS_SECOND_URL` to cut it alone). */
+  webSocketServer?: string;
 }
 
 /** One Chromium for all desks of a test: fake devices, loopback WebRTC, autoplay. */
@@ -67,7 +69,7 @@ export async function openAgentDesk(
         language: 'de',
         sip: {
           uri: `sip:${user}@${LAB_SIP_DOMAIN}`,
-          webSocketServer: LAB_WS_URL,
+          webSocketServer: options.webSocketServer ?? LAB_WS_URL,
           authorizationUser: '',
           displayName: `Agent ${user}`,
           iceServers: [],

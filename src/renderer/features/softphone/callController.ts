@@ -33,6 +33,8 @@ import type { Ringer } from './media/ringer';
 import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
 import { CallRecovery, type CallRecoveryPolicy, type RestartOutcome } from './sip/callRecovery';
 import type { HandoverGate } from './sip/handoverGate';
+import { guardReInvites } from './sip/reInviteGuard';
+import { offerExchangeUnderWay, ownOfferBeingBuilt } from './sip/offerExchange';
 
 export interface CallControllerOptions {
   store: CallStore;
@@ -108,10 +110,11 @@ const MICROPHONE_ERRORS = new Set([
 const UNREACHABLE_STATUSES = new Set([404, 408, 410, 477, 480, 500, 503, 504]);
 
 function restartOutcomeOf(statusCode: number | undefined): RestartOutcome {
-  // SIP.js answers a colliding offer with 488 instead of 491 while its own offer is still being
-  // prepared (the peer connection holds a local offer): our unchanged codecs cannot be the
-  // reason for a 488 to an ICE restart, so it is treated as glare (one retry).
-  if (statusCode === 491 || statusCode === 488) return 'glare';
+  if (statusCode === 491) return 'glare';
+  // SIP.js answers a colliding offer with 488 when its own offer is still being prepared (the
+  // peer connection holds a local offer): our unchanged codecs cannot be the reason for a 488
+  // to an ICE restart, so it is retried a few times with the glare delays.
+  if (statusCode === 488) return 'refused';
   return UNREACHABLE_STATUSES.has(statusCode ?? 0) ? 'unreachable' : 'failed';
 }
 
@@ -512,6 +515,10 @@ export class CallController {
       },
     };
     session.stateChange.addListener((state) => this.onSessionState(id, state));
+    guardReInvites(session, () => {
+      const restarting = this.runtimes.get(id)?.restarting !== undefined;
+      return restarting && ownOfferBeingBuilt(session);
+    });
   }
 
   private onSessionState(id: string, state: SessionState): void {
@@ -712,6 +719,8 @@ export class CallController {
     const runtime = this.runtimes.get(id);
     if (!runtime || !this.canRestartIce(id)) return Promise.resolve('gone');
     const session = runtime.session;
+    // The far end's re-INVITE is still being answered or acknowledged: a collision, wait.
+    if (offerExchangeUnderWay(session)) return Promise.resolve('glare');
     const previous = session.sessionDescriptionHandlerOptionsReInvite;
     const restartOptions = {
       ...previous,
@@ -729,7 +738,13 @@ export class CallController {
         })
         .catch((error: unknown) => {
           if (session.state !== SessionState.Established) resolve('gone');
-          else resolve(error instanceof RequestPendingError ? 'glare' : 'failed');
+          else if (
+            error instanceof RequestPendingError ||
+            /ongoing re-INVITE/.test(String(error))
+          ) {
+            // Another re-INVITE of this dialog (ours or theirs) is still open: a collision.
+            resolve('glare');
+          } else resolve('failed');
         });
     }).finally(() => {
       // SIP.js stores a shallow copy: the nested offerOptions object identifies our options.

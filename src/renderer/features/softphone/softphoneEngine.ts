@@ -6,7 +6,6 @@
 import {
   SIPExtension,
   UserAgent,
-  Web,
   type Session,
   type SessionDescriptionHandlerFactory,
 } from 'sip.js';
@@ -28,6 +27,7 @@ import { isDevicePresent, openMicrophone, type MicrophoneSource } from './media/
 import { ElementRemoteAudio, type RemoteAudio } from './media/remoteAudio';
 import { WebAudioRinger, type Ringer } from './media/ringer';
 import { webSessionMedia, type SessionMedia } from './media/sessionMedia';
+import { rollbackSessionDescriptionHandlerFactory } from './media/rollbackSessionDescriptionHandler';
 import { DigestKeyring } from './sip/digestKeyring';
 import { HandoverGate } from './sip/handoverGate';
 import { RegistrationClient } from './sip/registrationClient';
@@ -249,9 +249,7 @@ export class SoftphoneEngine {
       },
       sessionDescriptionHandlerFactory:
         this.options.sessionDescriptionHandlerFactory ??
-        Web.defaultSessionDescriptionHandlerFactory((constraints) =>
-          this.openLocalMedia(constraints),
-        ),
+        rollbackSessionDescriptionHandlerFactory((constraints) => this.openLocalMedia(constraints)),
       sessionDescriptionHandlerFactoryOptions: {
         iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
         // No public STUN by default (SIP.js would add Google's): only configured servers.

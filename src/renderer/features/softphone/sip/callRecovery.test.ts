@@ -137,7 +137,7 @@ describe('restart after the link returned', () => {
 });
 
 describe('glare and failures', () => {
-  it('retries once after 491: 2.1–4 s for the Call-ID owner', async () => {
+  it('retries after 491: 2.1–4 s for the Call-ID owner', async () => {
     const { recovery, restarts, recovered } = recoveryFake({ outcomes: ['glare'], random: 0 });
     recovery.track('a');
     recovery.linkLost();
@@ -158,26 +158,61 @@ describe('glare and failures', () => {
     expect(restarts.map((restart) => restart.at)).toEqual([2_000, 4_000]);
   });
 
-  it('retries once when the far end is not reachable yet (still re-registering)', async () => {
+  it('keeps retrying after repeated 491s (RFC 3261 14.1 delays each time) until accepted', async () => {
     const { recovery, restarts, recovered, failed } = recoveryFake({
-      outcomes: ['unreachable', 'unreachable'],
+      outcomes: ['glare', 'glare', 'glare'],
+      random: 1,
     });
     recovery.track('a');
     recovery.linkLost();
     recovery.linkRestored();
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(restarts).toHaveLength(2);
-    expect(recovered).toEqual([]);
-    expect(failed).toEqual(['a']);
+    expect(restarts.map((restart) => restart.at)).toEqual([0, 4_000, 8_000, 12_000]);
+    expect(recovered).toEqual(['a']);
+    expect(failed).toEqual([]);
   });
 
-  it('reports a failure after a second 491 and does not try again', async () => {
-    const { recovery, restarts, failed } = recoveryFake({ outcomes: ['glare', 'glare'] });
+  it('keeps retrying with a growing, capped back-off while the far end is not reachable yet', async () => {
+    const { recovery, restarts, recovered, failed } = recoveryFake({
+      outcomes: ['unreachable', 'unreachable', 'unreachable', 'unreachable', 'unreachable'],
+      random: 1,
+    });
+    recovery.track('a');
+    recovery.linkLost();
+    recovery.linkRestored();
+    await vi.advanceTimersByTimeAsync(60_000);
+    // 0.5 s, 1 s, 2 s, 4 s, then the 4 s cap.
+    expect(restarts.map((restart) => restart.at)).toEqual([0, 500, 1_500, 3_500, 7_500, 11_500]);
+    expect(recovered).toEqual(['a']);
+    expect(failed).toEqual([]);
+  });
+
+  it('gives up (notice, call stays) when the far end stays unreachable past the limit', async () => {
+    const { recovery, restarts, failed } = recoveryFake({
+      outcomes: Array.from({ length: 100 }, (): RestartOutcome => 'unreachable'),
+    });
+    recovery.track('a');
+    recovery.linkLost();
+    recovery.linkRestored();
+    await vi.advanceTimersByTimeAsync(DEFAULT_RECOVERY_POLICY.giveUpAfterMs - 5_000);
+    expect(failed).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(failed).toEqual(['a']);
+    const count = restarts.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(restarts).toHaveLength(count);
+    expect(recovery.isBusy('a')).toBe(false);
+  });
+
+  it('retries a 488 a few times with the glare delays, then reports it', async () => {
+    const { recovery, restarts, failed } = recoveryFake({
+      outcomes: ['refused', 'refused', 'refused', 'refused'],
+    });
     recovery.track('a');
     recovery.linkLost();
     recovery.linkRestored();
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(restarts).toHaveLength(2);
+    expect(restarts).toHaveLength(DEFAULT_RECOVERY_POLICY.refusedRetries + 1);
     expect(failed).toEqual(['a']);
   });
 
@@ -192,15 +227,19 @@ describe('glare and failures', () => {
     expect(recovered).toEqual([]);
   });
 
-  it('counts an unanswered re-INVITE as failed after the attempt timeout', async () => {
-    const { recovery, failed } = recoveryFake({ outcomes: [new Promise(() => {})] });
+  it('a re-INVITE with no final answer in time counts as not reachable: retried', async () => {
+    const { recovery, restarts, failed, recovered } = recoveryFake({
+      outcomes: [new Promise(() => {})],
+    });
     recovery.track('a');
     recovery.linkLost();
     recovery.linkRestored();
     await vi.advanceTimersByTimeAsync(DEFAULT_RECOVERY_POLICY.attemptTimeoutMs - 1);
+    expect(restarts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(DEFAULT_RECOVERY_POLICY.unreachableBackoffMs[0] + 1);
+    expect(restarts).toHaveLength(2);
     expect(failed).toEqual([]);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(failed).toEqual(['a']);
+    expect(recovered).toEqual(['a']);
     expect(recovery.isBusy('a')).toBe(false);
   });
 

@@ -15,11 +15,18 @@
  *   ICE-triggered restart the next needs ICE to have been connected again (no storms).
  * - One attempt per leg at a time; triggers during an attempt are merged into it. An attempt
  *   that was under way when the link died is stale: one fresh attempt follows the return.
- * - 491 (glare) or a locally pending re-INVITE: one retry after a random 2.1–4 s when this side
- *   owns the Call-ID, else 0–2 s (RFC 3261 section 14.1). The same single retry follows an
- *   "unreachable" answer (the far end's desk re-registers a moment later than this one). Any
- *   other failure, a second one, or no answer in time: the call stays up and the agent sees a
- *   notice; nothing is hung up here.
+ * - Retries until the re-INVITE is answered, because the far desk usually comes back a few
+ *   seconds after this one and a request sent before that is lost in its dead connection:
+ *   - 491 (glare) or a locally pending re-INVITE: after a random 2.1–4 s when this side owns
+ *     the Call-ID, else 0–2 s (RFC 3261 section 14.1), as often as it happens;
+ *   - "not reachable yet" (404/408/480/5xx, a transport error, no final answer in time): after
+ *     a capped exponential back-off with jitter, as often as it happens;
+ *   - 488 (an offer the far end could not take, e.g. its own offer was still being prepared):
+ *     with the glare delays, a few times.
+ *   Retries stop `giveUpAfterMs` after the round began, or at any other failure: the call stays
+ *   up and the agent sees a notice; nothing is hung up here. Each retry starts from a stable
+ *   offer state: the session description handler rolls a refused offer back
+ *   (`media/rollbackSessionDescriptionHandler.ts`).
  */
 
 /** What one re-INVITE attempt came back with. */
@@ -29,6 +36,8 @@ export type RestartOutcome =
   | 'glare'
   /** The far end cannot be reached yet (e.g. it is still re-registering): 404, 408, 480, 503. */
   | 'unreachable'
+  /** 488: the far end could not take the offer (often its own offer was still pending). */
+  | 'refused'
   | 'failed'
   /** The leg ended or can no longer be restarted; nothing to report. */
   | 'gone';
@@ -42,8 +51,17 @@ export interface CallRecoveryPolicy {
   glareOwnerMs: readonly [number, number];
   /** Retry delay after a 491 for the other side (RFC 3261: 0–2 s). */
   glareOtherMs: readonly [number, number];
-  /** An attempt without a final answer in this time counts as failed (the call stays up). */
+  /** Back-off after "not reachable yet": the first delay and the cap (each doubles, jittered). */
+  unreachableBackoffMs: readonly [number, number];
+  /** How many 488s in one round are retried before the restart counts as refused. */
+  refusedRetries: number;
+  /**
+   * An attempt without a final answer in this time counts as "not reachable" (SIP.js itself
+   * ends every re-INVITE within 32 s with a 408, so this is only a safety net).
+   */
   attemptTimeoutMs: number;
+  /** No new retry this long after the round's first attempt: the agent sees the notice. */
+  giveUpAfterMs: number;
 }
 
 export const DEFAULT_RECOVERY_POLICY: CallRecoveryPolicy = {
@@ -51,7 +69,10 @@ export const DEFAULT_RECOVERY_POLICY: CallRecoveryPolicy = {
   staggerMs: [1_000, 2_000],
   glareOwnerMs: [2_100, 4_000],
   glareOtherMs: [0, 2_000],
-  attemptTimeoutMs: 10_000,
+  unreachableBackoffMs: [500, 4_000],
+  refusedRetries: 2,
+  attemptTimeoutMs: 40_000,
+  giveUpAfterMs: 90_000,
 };
 
 export interface CallRecoveryOptions {
@@ -84,6 +105,10 @@ interface LegRecovery {
   ice: IceState;
   /** An ICE-triggered restart was used; the next needs ICE connected first. */
   iceSpent: boolean;
+  /** When the current round (first attempt and its retries) began. */
+  roundStartedAt: number;
+  unreachableCount: number;
+  refusedCount: number;
 }
 
 const BROKEN_ICE: readonly IceState[] = ['disconnected', 'failed'];
@@ -102,7 +127,16 @@ export class CallRecovery {
   /** Starts watching a leg (when it is established). */
   track(legId: string): void {
     if (this.legs.has(legId)) return;
-    this.legs.set(legId, { busy: false, stale: false, again: false, ice: 'new', iceSpent: false });
+    this.legs.set(legId, {
+      busy: false,
+      stale: false,
+      again: false,
+      ice: 'new',
+      iceSpent: false,
+      roundStartedAt: 0,
+      unreachableCount: 0,
+      refusedCount: 0,
+    });
   }
 
   /** The leg ended: drop its timers; a late attempt result is ignored. */
@@ -181,22 +215,25 @@ export class CallRecovery {
     }
     if (!this.options.eligible(legId)) return;
     leg.busy = true;
+    leg.roundStartedAt = Date.now();
+    leg.unreachableCount = 0;
+    leg.refusedCount = 0;
     const stagger = this.options.ownsCallId(legId) ? 0 : this.pick(this.policy.staggerMs);
-    if (stagger === 0) void this.attempt(legId, leg, false);
-    else leg.timer = setTimeout(() => this.afterTimer(legId, leg, false), stagger);
+    if (stagger === 0) void this.attempt(legId, leg);
+    else leg.timer = setTimeout(() => this.afterTimer(legId, leg), stagger);
   }
 
-  private afterTimer(legId: string, leg: LegRecovery, retry: boolean): void {
+  private afterTimer(legId: string, leg: LegRecovery): void {
     leg.timer = undefined;
     if (this.legs.get(legId) !== leg) return;
     if (!this.options.eligible(legId)) {
       leg.busy = false;
       return;
     }
-    void this.attempt(legId, leg, retry);
+    void this.attempt(legId, leg);
   }
 
-  private async attempt(legId: string, leg: LegRecovery, retry: boolean): Promise<void> {
+  private async attempt(legId: string, leg: LegRecovery): Promise<void> {
     const outcome = await this.withTimeout(this.options.restart(legId));
     if (this.legs.get(legId) !== leg) return;
     if (leg.stale) {
@@ -208,11 +245,9 @@ export class CallRecovery {
       }
       return;
     }
-    if ((outcome === 'glare' || outcome === 'unreachable') && !retry) {
-      const range = this.options.ownsCallId(legId)
-        ? this.policy.glareOwnerMs
-        : this.policy.glareOtherMs;
-      leg.timer = setTimeout(() => this.afterTimer(legId, leg, true), this.pick(range));
+    const retryIn = this.retryDelay(legId, leg, outcome);
+    if (retryIn !== undefined) {
+      leg.timer = setTimeout(() => this.afterTimer(legId, leg), retryIn);
       return;
     }
     leg.busy = false;
@@ -220,9 +255,32 @@ export class CallRecovery {
     else if (outcome !== 'gone') this.options.onFailed(legId);
   }
 
+  /** How long to wait before the next attempt, or undefined when this round is over. */
+  private retryDelay(legId: string, leg: LegRecovery, outcome: RestartOutcome): number | undefined {
+    if (Date.now() - leg.roundStartedAt >= this.policy.giveUpAfterMs) return undefined;
+    const glareRange = this.options.ownsCallId(legId)
+      ? this.policy.glareOwnerMs
+      : this.policy.glareOtherMs;
+    switch (outcome) {
+      case 'glare':
+        return this.pick(glareRange);
+      case 'refused':
+        leg.refusedCount += 1;
+        return leg.refusedCount <= this.policy.refusedRetries ? this.pick(glareRange) : undefined;
+      case 'unreachable': {
+        leg.unreachableCount += 1;
+        const [first, cap] = this.policy.unreachableBackoffMs;
+        const ceiling = Math.min(cap, first * 2 ** (leg.unreachableCount - 1));
+        return this.pick([ceiling / 2, ceiling]);
+      }
+      default:
+        return undefined;
+    }
+  }
+
   private withTimeout(attempt: Promise<RestartOutcome>): Promise<RestartOutcome> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve('failed'), this.policy.attemptTimeoutMs);
+      const timer = setTimeout(() => resolve('unreachable'), this.policy.attemptTimeoutMs);
       attempt
         .catch((): RestartOutcome => 'failed')
         .then((outcome) => {

@@ -2,6 +2,10 @@
  * A session description handler without WebRTC, for unit tests in jsdom: it writes a small
  * SDP offer/answer whose direction follows SIP.js's `hold` option (sendonly when holding) and
  * records what the call controller does to the media (sending, receiving, DTMF, microphone).
+ * It keeps an RTCPeerConnection's signalling state with the same rules as SIP.js's web
+ * handler (no new offer while one is pending; a remote description in `have-local-offer` is
+ * an answer) and rolls back like `media/rollbackSessionDescriptionHandler.ts`; with
+ * `rollback: false` it behaves like SIP.js 0.21.2's own web handler, which cannot.
  */
 import type {
   BodyAndContentType,
@@ -24,8 +28,22 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
   /** How many of the next descriptions fail (a broken handler during recovery). */
   failDescriptions = 0;
   readonly iceListeners = new Set<(state: RTCIceConnectionState) => void>();
+  signalingState: 'stable' | 'have-local-offer' | 'have-remote-offer' = 'stable';
+  rollbacks = 0;
+  /** Absent when the fake plays SIP.js's web handler without rollback. */
+  readonly rollbackDescription?: () => Promise<void>;
 
-  constructor(private readonly rfc4733: boolean) {}
+  constructor(
+    private readonly rfc4733: boolean,
+    rollback = true,
+  ) {
+    if (rollback) {
+      this.rollbackDescription = async () => {
+        if (this.signalingState !== 'stable') this.rollbacks += 1;
+        this.signalingState = 'stable';
+      };
+    }
+  }
 
   close(): void {
     this.closed = true;
@@ -35,11 +53,16 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
     const extended = options as
       { hold?: boolean; offerOptions?: { iceRestart?: boolean } } | undefined;
     const hold = extended?.hold === true;
+    if (this.signalingState === 'have-local-offer') {
+      throw new Error('Invalid signaling state have-local-offer');
+    }
     if (this.failDescriptions > 0) {
       this.failDescriptions -= 1;
       throw new Error('description failed');
     }
-    if (extended?.offerOptions?.iceRestart) this.iceRestarts += 1;
+    const offering = this.signalingState === 'stable';
+    this.signalingState = offering ? 'have-local-offer' : 'stable';
+    if (offering && extended?.offerOptions?.iceRestart) this.iceRestarts += 1;
     const direction = hold ? 'sendonly' : 'sendrecv';
     const events = this.rfc4733 ? ' 101' : '';
     const body = [
@@ -64,6 +87,10 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
 
   async setDescription(sdp: string): Promise<void> {
     if (!/^m=audio /m.test(sdp)) throw new Error('no audio in the remote description');
+    if (this.signalingState === 'have-remote-offer') {
+      throw new Error('Invalid signaling state have-remote-offer');
+    }
+    this.signalingState = this.signalingState === 'stable' ? 'have-remote-offer' : 'stable';
     this.remoteSdp = sdp;
   }
 
@@ -79,11 +106,14 @@ export class SessionDescriptionHandlerFake implements SessionDescriptionHandler 
   }
 }
 
-/** A factory for the fake; `rfc4733: false` forces the SIP INFO fallback for DTMF. */
+/**
+ * A factory for the fake; `rfc4733: false` forces the SIP INFO fallback for DTMF, `rollback:
+ * false` plays SIP.js's web handler, which cannot roll a refused offer back.
+ */
 export function sessionDescriptionHandlerFakeFactory(
-  options: { rfc4733?: boolean } = {},
+  options: { rfc4733?: boolean; rollback?: boolean } = {},
 ): SessionDescriptionHandlerFactory {
-  return () => new SessionDescriptionHandlerFake(options.rfc4733 ?? true);
+  return () => new SessionDescriptionHandlerFake(options.rfc4733 ?? true, options.rollback);
 }
 
 /** The controller's view of a fake handler. */

@@ -5,7 +5,11 @@
  * host of each desk. Sockets are handed to {@link SocketTransport} through `socketFactory`.
  *
  * Faults: `setMode('silent')` drops every message and lets new connections hang (an iptables
- * DROP); `setMode('down')` closes all connections and refuses new ones (a restarting server).
+ * DROP); `cutDesk(owner)` does the same for one desk's connections only (sockets made by
+ * `socketFactoryFor(owner)`); `setMode('down')` closes all connections and refuses new ones (a
+ * restarting server). A connection a desk abandons during a silent cut stays registered, as in
+ * Kamailio, which cannot know it died: requests routed to it are lost, and an INVITE gets a 408
+ * after `deadConnectionReplyMs` (the lab Kamailio's short timer for a first reply).
  * The shape follows SIP.js's own `test/support/api/transport-fake.ts` (peers linked in memory).
  */
 import { Core } from 'sip.js';
@@ -31,7 +35,10 @@ class FakeSocket implements SipSocket {
   open = false;
   closed = false;
 
-  constructor(private readonly network: SipNetworkFake) {}
+  constructor(
+    private readonly network: SipNetworkFake,
+    readonly owner?: string,
+  ) {}
 
   send(data: string): void {
     if (this.closed) throw new Error('closed');
@@ -53,6 +60,8 @@ export class SipNetworkFake {
   /** user → password; users not listed register without auth. */
   readonly passwords = new Map<string, string>();
   receptionUser = '1001';
+  /** How long the proxy waits for any reply to an INVITE sent into a dead connection. */
+  deadConnectionReplyMs = 50;
   registerCount = 0;
   optionsCount = 0;
   readonly requests: LoggedRequest[] = [];
@@ -65,23 +74,53 @@ export class SipNetworkFake {
   private readonly pending: FakeSocket[] = [];
   private readonly vanished = new Set<FakeSocket>();
   private readonly unanswered: { from: FakeSocket; text: string }[] = [];
+  private readonly cutOwners = new Set<string>();
 
   constructor(domain = 'lab.test') {
     this.domain = domain;
   }
 
-  readonly socketFactory: SipSocketFactory = () => {
-    const socket = new FakeSocket(this);
+  readonly socketFactory: SipSocketFactory = () => this.connect();
+
+  /** A socket factory whose connections belong to one desk (for `cutDesk`). */
+  socketFactoryFor(owner: string): SipSocketFactory {
+    return () => this.connect(owner);
+  }
+
+  /** Silently drops one desk's traffic; its new connections hang until `restoreDesk`. */
+  cutDesk(owner: string): void {
+    this.cutOwners.add(owner);
+  }
+
+  restoreDesk(owner: string): void {
+    this.cutOwners.delete(owner);
+    for (const socket of this.pending.filter((waiting) => waiting.owner === owner)) {
+      this.pending.splice(this.pending.indexOf(socket), 1);
+      if (!socket.closed && this.mode === 'up') this.later(() => this.open(socket));
+    }
+  }
+
+  private connect(owner?: string): FakeSocket {
+    const socket = new FakeSocket(this, owner);
     this.sockets.add(socket);
     if (this.mode === 'down') {
       this.later(() => socket.onClose?.());
-    } else if (this.mode === 'silent') {
+    } else if (this.mode === 'silent' || this.isCut(socket)) {
       this.pending.push(socket);
     } else {
       this.later(() => this.open(socket));
     }
     return socket;
-  };
+  }
+
+  private isCut(socket: FakeSocket): boolean {
+    return socket.owner !== undefined && this.cutOwners.has(socket.owner);
+  }
+
+  /** Nothing passes this socket now: the link is cut, or it was closed. */
+  private isDead(socket: FakeSocket): boolean {
+    return this.mode !== 'up' || socket.closed || this.isCut(socket);
+  }
 
   setMode(mode: NetworkMode): void {
     this.mode = mode;
@@ -94,7 +133,8 @@ export class SipNetworkFake {
     }
     if (mode === 'up') {
       // Connections that hung during a silent cut complete when the link returns.
-      for (const socket of this.pending.splice(0)) {
+      for (const socket of this.pending.filter((waiting) => !this.isCut(waiting))) {
+        this.pending.splice(this.pending.indexOf(socket), 1);
         if (!socket.closed) this.later(() => this.open(socket));
       }
     }
@@ -137,6 +177,8 @@ export class SipNetworkFake {
 
   forget(socket: FakeSocket): void {
     this.sockets.delete(socket);
+    // Closed during a silent cut: the server never learns of it and keeps routing to it.
+    if (this.mode === 'silent' || this.isCut(socket)) return;
     for (const [user, binding] of this.bindings) {
       // Like Kamailio's handle_lost_tcp: a closed connection loses its registrations.
       if (binding.socket === socket) this.bindings.delete(user);
@@ -145,7 +187,7 @@ export class SipNetworkFake {
   }
 
   receive(socket: FakeSocket, text: string): void {
-    if (this.mode !== 'up' || socket.closed || this.vanished.has(socket)) return;
+    if (this.isDead(socket) || this.vanished.has(socket)) return;
     const message = Core.Parser.parseMessage(text, logger);
     if (!message) return;
     if (message instanceof Core.IncomingResponseMessage) {
@@ -170,7 +212,15 @@ export class SipNetworkFake {
       if (method !== 'ACK') this.unanswered.push({ from: socket, text });
       return;
     }
-    if (inDialog) return this.deliver(inDialog, text);
+    if (inDialog) {
+      if (method === 'INVITE' && this.isDead(inDialog)) {
+        setTimeout(
+          () => this.respond(socket, text, 408, 'Request Timeout'),
+          this.deadConnectionReplyMs,
+        );
+      }
+      return this.deliver(inDialog, text);
+    }
     let user = ruri.user ?? '';
     let forwarded = text;
     if (/^\+[1-9]\d{5,14}$/.test(user)) {
@@ -196,9 +246,7 @@ export class SipNetworkFake {
 
   private deliver(socket: FakeSocket, text: string): void {
     this.later(() => {
-      if (this.mode === 'up' && !socket.closed && !this.vanished.has(socket)) {
-        socket.onMessage?.(text);
-      }
+      if (!this.isDead(socket) && !this.vanished.has(socket)) socket.onMessage?.(text);
     });
   }
 

@@ -145,7 +145,7 @@ export async function createSoftphoneDeskFake(
   const engine = new SoftphoneEngine({
     store,
     client,
-    socketFactory: network.socketFactory,
+    socketFactory: network.socketFactoryFor(user),
     sessionDescriptionHandlerFactory: sessionDescriptionHandlerFakeFactory({
       rfc4733: options.rfc4733,
     }),
