@@ -92,7 +92,8 @@ describe('bot calls board', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     const row = rows()[0]!;
     await waitFor(() => expect(row.textContent).toContain('Kanzlei Brandt & Okafor'));
-    expect(row.textContent).toContain('+493023125101');
+    // The dialled line as agents read it, not in E.164.
+    expect(row.textContent).toContain('030 23125101');
     expect(within(row).getByTestId('bot-call-state').textContent).toBe('beim KI-Assistenten');
     expect(row.querySelector('.bot-call-duration')?.textContent).toMatch(/^1:1[5-9]$/);
     const peek = within(row)

@@ -8,6 +8,7 @@ import { sanitizeDisplayText } from '../../../shared/domain/displayText';
 import { BotTranscriptList } from './BotTranscriptList';
 import type { BotCallView } from './hybridStore';
 import type { TakeOverOutcome } from './offerActions';
+import { displayPhoneNumber } from '../../../shared/domain/phoneNumber';
 
 /** Lines of the transcript the board shows per call. */
 export const PEEK_LINES = 3;
@@ -74,7 +75,7 @@ export function BotCallsBoard(props: BotCallsBoardProps) {
           return (
             <tr key={call.callId} data-testid="bot-call-row" data-call-id={call.callId}>
               <td>{props.clientName(call.clientId)}</td>
-              <td>{sanitizeDisplayText(call.line, 32)}</td>
+              <td>{displayPhoneNumber(call.line) ?? sanitizeDisplayText(call.line, 32)}</td>
               <td className="bot-call-duration">{formatDuration(call.startedAt, props.now)}</td>
               <td data-testid="bot-call-state">{t(`states.${call.state}`)}</td>
               <td>

@@ -10,6 +10,7 @@ import { CollectedFieldsList } from './CollectedFieldsList';
 import { ConsentState } from './ConsentState';
 import type { OfferView } from './hybridStore';
 import { OfferCountdown } from './OfferCountdown';
+import { displayPhoneNumber } from '../../../shared/domain/phoneNumber';
 
 const SUMMARY_MAX_LENGTH = 2_000;
 
@@ -48,7 +49,7 @@ export function EscalationOfferCard(props: EscalationOfferCardProps) {
         </div>
         <div>
           <dt>{t('offers.line')}</dt>
-          <dd>{sanitizeDisplayText(offer.line, 32)}</dd>
+          <dd>{displayPhoneNumber(offer.line) ?? sanitizeDisplayText(offer.line, 32)}</dd>
         </div>
         <div>
           <dt>{t('offers.reason')}</dt>
