@@ -182,7 +182,10 @@ describe('call tracking', () => {
       outcome: 'transferred',
     });
     // The note opened at answer; the end completes it (the outcome arrives with the end).
-    await until(() => Object.values(notes.getState().forms)[0]?.context.endAt !== null);
+    await until(() => {
+      const form = Object.values(notes.getState().forms)[0];
+      return form !== undefined && form.context.endAt !== null;
+    });
     expect(Object.values(notes.getState().forms)[0]!.fields.outcome).toBe('forwarded');
   });
 
