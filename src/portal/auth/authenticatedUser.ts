@@ -21,3 +21,5 @@ export function canAccessClient(user: AuthenticatedUser, clientId: string): bool
 
 /** Roles that may do anything scoped; shorthand for route declarations. */
 export const ALL_ROLES: readonly UserRole[] = ['agent', 'supervisor', 'shift-lead', 'admin'];
+/** Roles that watch other users' presence: `GET /presence` and the `presence.changed` audience. */
+export const WATCHER_ROLES = ['supervisor', 'shift-lead', 'admin'] as const;

@@ -2,9 +2,8 @@
  * Who receives the hybrid events (docs/hybrid.md "Events"), in the terms of `EventAudience`:
  * the same scope as the matching `GET` routes.
  */
+import { WATCHER_ROLES } from '../auth/authenticatedUser';
 import type { EventAudience } from '../events/eventHub';
-
-const WATCHERS = ['supervisor', 'shift-lead', 'admin'] as const;
 
 /** Bot-call state, transcripts and queues: the users of that client. */
 export function clientAudience(clientId: string): EventAudience {
@@ -21,5 +20,5 @@ export function offerAudience(agentUserId: string): EventAudience {
  * and the agent's own desks.
  */
 export function presenceAudienceOf(userId: string, clientIds: readonly string[]): EventAudience {
-  return { clientIds: [...clientIds], roles: WATCHERS, userIds: [userId] };
+  return { clientIds: [...clientIds], roles: WATCHER_ROLES, userIds: [userId] };
 }

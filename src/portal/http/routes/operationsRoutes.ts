@@ -1,6 +1,6 @@
 /** Presence, the bot switch, the audit log and deletion receipts. */
 import { z } from 'zod';
-import { ALL_ROLES } from '../../auth/authenticatedUser';
+import { ALL_ROLES, WATCHER_ROLES } from '../../auth/authenticatedUser';
 import { listAudit } from '../../domain/auditLog';
 import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
 import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
@@ -24,8 +24,6 @@ import { nowIso } from '../../portalContext';
 import { conflict } from '../httpError';
 import { defineRoute } from '../routeDefinition';
 import { findVisibleClientIdByLine, NO_STORE, requireClient, scopeOf } from '../routeHelpers';
-
-const WATCHERS = ['supervisor', 'shift-lead', 'admin'] as const;
 
 export const setPresenceRoute = defineRoute({
   method: 'PUT',
@@ -55,7 +53,7 @@ export const listPresenceRoute = defineRoute({
   url: '/presence',
   summary: 'Presence of users sharing a client with the caller (all for admins)',
   tag: 'presence',
-  roles: WATCHERS,
+  roles: WATCHER_ROLES,
   responses: { 200: z.array(PresenceSchema) },
   async handler({ user, context }) {
     return {
