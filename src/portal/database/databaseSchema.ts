@@ -176,6 +176,10 @@ export interface PortalDatabase {
   bot_call_fields: BotCallFieldsTable;
   bot_call_summaries: BotCallSummariesTable;
   bot_events: BotEventsTable;
+  service_level_targets: ServiceLevelTargetsTable;
+  alert_acknowledgements: AlertAcknowledgementsTable;
+  whispers: WhispersTable;
+  review_notes: ReviewNotesTable;
 }
 
 /** A call routed to the voicebot, with its queue and offer state (migration 0003). */
@@ -205,6 +209,8 @@ export interface BotCallsTable {
   accepted_by: string | null;
   handover_token: string | null;
   connect_by: string | null;
+  /** When a human accepted the call (migration 0005): the service level's clock stops. */
+  accepted_at?: string | null;
   content_deleted_at: string | null;
   updated_at: string;
 }
@@ -239,4 +245,43 @@ export interface BotEventsTable {
   request_hash: string;
   status: string;
   received_at: string;
+}
+
+/** A client's service level: share answered within `threshold_seconds` (migration 0005). */
+export interface ServiceLevelTargetsTable {
+  client_id: string;
+  threshold_seconds: number;
+  target_percent: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A board alert someone acknowledged; the key names the alert (e.g. `waiting:<callId>`). */
+export interface AlertAcknowledgementsTable {
+  alert_key: string;
+  client_id: string;
+  acknowledged_by: string;
+  acknowledged_at: string;
+}
+
+/** A supervisor's text to the agent on a call; only that agent reads it. */
+export interface WhispersTable {
+  id: string;
+  call_id: string;
+  client_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  text: string;
+  sent_at: string;
+}
+
+/** A supervisor's note on a call's transcript, for later review. */
+export interface ReviewNotesTable {
+  id: string;
+  call_id: string;
+  client_id: string;
+  segment_id: string | null;
+  author_user_id: string;
+  text: string;
+  created_at: string;
 }

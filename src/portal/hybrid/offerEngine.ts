@@ -217,6 +217,7 @@ export class OfferEngine {
     let query = database.updateTable('bot_calls').set({
       queue_state: 'accepted',
       accepted_by: userId,
+      accepted_at: at,
       handover_token: handoverToken,
       connect_by: connectBy,
       offer_expires_at: null,

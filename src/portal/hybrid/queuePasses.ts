@@ -37,6 +37,7 @@ export async function expireConnections(engine: OfferEngine): Promise<void> {
         queue_state: 'waiting',
         state: 'waiting-for-agent',
         accepted_by: null,
+        accepted_at: null,
         handover_token: null,
         connect_by: null,
         offer_id: null,
