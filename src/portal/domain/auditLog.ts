@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'client.saved',
   'delivery.retried',
+  'agent.set-not-ready',
+  'agent.logged-out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -255,6 +255,87 @@ export const CASES: Record<
       path: `/offers/${fixtures.hybrid.offers[role].pop()}/decline`,
     }),
   },
+  'GET /supervision/board': {
+    scopes: ['none', 'own', 'other'],
+    build: (scope) => ({
+      method: 'GET',
+      path:
+        scope === 'none'
+          ? '/supervision/board'
+          : `/supervision/board?clientId=${clientOf(scope).id}`,
+    }),
+  },
+  'GET /reports/supervision-day': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'GET',
+      path: `/reports/supervision-day?clientId=${clientOf(scope).id}&day=2025-03-31&format=csv`,
+    }),
+  },
+  'PUT /supervision/targets/:clientId': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'PUT',
+      path: `/supervision/targets/${clientOf(scope).id}`,
+      body: { thresholdSeconds: 20, targetPercent: 80 },
+    }),
+  },
+  'POST /supervision/agents/:userId/not-ready': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'POST',
+      path: `/supervision/agents/${fixtures.supervision.agents[scope === 'other' ? 'other' : 'own'][0]}/not-ready`,
+      body: { reason: 'Coaching' },
+    }),
+  },
+  'POST /supervision/agents/:userId/logout': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'POST',
+      path: `/supervision/agents/${fixtures.supervision.agents[scope === 'other' ? 'other' : 'own'].pop()}/logout`,
+    }),
+  },
+  'POST /supervision/alert-acknowledgements': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'POST',
+      path: '/supervision/alert-acknowledgements',
+      body: {
+        clientId: clientOf(scope).id,
+        alertKey: `no-agent:${clientOf(scope).line}:${randomUUID()}`,
+      },
+    }),
+  },
+  'GET /supervision/calls/:callId': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'GET',
+      path: `/supervision/calls/${fixtures.supervision.connectedCalls[scope === 'other' ? 'other' : 'own']}`,
+    }),
+  },
+  'POST /supervision/calls/:callId/whispers': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'POST',
+      path: `/supervision/calls/${fixtures.supervision.connectedCalls[scope === 'other' ? 'other' : 'own']}/whispers`,
+      body: { text: 'Bitte Rückruf anbieten' },
+    }),
+  },
+  'POST /supervision/calls/:callId/review-notes': {
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'POST',
+      path: `/supervision/calls/${fixtures.supervision.connectedCalls[scope === 'other' ? 'other' : 'own']}/review-notes`,
+      body: { text: 'Gut gelöst' },
+    }),
+  },
+  'GET /calls/:callId/whispers': {
+    scopes: ['none'],
+    build: (_scope, fixtures) => ({
+      method: 'GET',
+      path: `/calls/${fixtures.supervision.connectedCalls.own}/whispers`,
+    }),
+  },
 };
 
 /** Public to user authentication; they check their own credentials (proxy, bot). */

@@ -14,6 +14,7 @@ import { OFFER_ROUTES } from './routes/offerRoutes';
 import { OPERATIONS_ROUTES } from './routes/operationsRoutes';
 import { REPORT_ROUTES } from './routes/reportRoutes';
 import { createOpenApiRoute, healthRoute } from './routes/systemRoutes';
+import { SUPERVISION_ROUTES } from './routes/supervisionRoutes';
 import { USER_ROUTES } from './routes/userRoutes';
 
 const API_ROUTES: readonly AnyRouteDefinition[] = [
@@ -27,6 +28,7 @@ const API_ROUTES: readonly AnyRouteDefinition[] = [
   ...OPERATIONS_ROUTES,
   ...HYBRID_MACHINE_ROUTES,
   ...OFFER_ROUTES,
+  ...SUPERVISION_ROUTES,
 ];
 
 export const PORTAL_ROUTES: readonly AnyRouteDefinition[] = [

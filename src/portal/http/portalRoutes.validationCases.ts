@@ -346,6 +346,85 @@ export const HYBRID_INVALID_CASES: Record<string, InvalidCase[]> = {
   'POST /offers/:offerId/decline': [
     { method: 'POST', path: '/offers/x/decline', expect: ['params.offerId'] },
   ],
+  'GET /supervision/board': [
+    { method: 'GET', path: `/supervision/board?clientId=${TOO_LONG}`, expect: ['query.clientId'] },
+    { method: 'GET', path: '/supervision/board?all=1', expect: ['query'] },
+  ],
+  'GET /reports/supervision-day': [
+    {
+      method: 'GET',
+      path: `/reports/supervision-day?clientId=${OWN_CLIENT.id}&day=2025-02-30&format=xml`,
+      expect: ['query.day', 'query.format'],
+    },
+    { method: 'GET', path: '/reports/supervision-day', expect: ['query.clientId', 'query.day'] },
+  ],
+  'PUT /supervision/targets/:clientId': [
+    {
+      method: 'PUT',
+      path: `/supervision/targets/${OWN_CLIENT.id}`,
+      body: { thresholdSeconds: 0, targetPercent: 101 },
+      expect: ['body.thresholdSeconds', 'body.targetPercent'],
+    },
+    {
+      method: 'PUT',
+      path: `/supervision/targets/${TOO_LONG}`,
+      body: { thresholdSeconds: 20.5, targetPercent: 80, extra: 1 },
+      expect: ['params.clientId', 'body.thresholdSeconds', 'body'],
+    },
+  ],
+  'POST /supervision/agents/:userId/not-ready': [
+    {
+      method: 'POST',
+      path: `/supervision/agents/${TOO_LONG}/not-ready`,
+      body: { reason: '   ' },
+      expect: ['params.userId', 'body.reason'],
+    },
+    {
+      method: 'POST',
+      path: '/supervision/agents/someone/not-ready',
+      body: { reason: 'x'.repeat(81) },
+      expect: ['body.reason'],
+    },
+  ],
+  'POST /supervision/agents/:userId/logout': [
+    { method: 'POST', path: `/supervision/agents/${TOO_LONG}/logout`, expect: ['params.userId'] },
+  ],
+  'POST /supervision/alert-acknowledgements': [
+    {
+      method: 'POST',
+      path: '/supervision/alert-acknowledgements',
+      body: { clientId: '', alertKey: 'x'.repeat(201) },
+      expect: ['body.clientId', 'body.alertKey'],
+    },
+  ],
+  'GET /supervision/calls/:callId': [
+    { method: 'GET', path: '/supervision/calls/123', expect: ['params.callId'] },
+  ],
+  'POST /supervision/calls/:callId/whispers': [
+    {
+      method: 'POST',
+      path: `/supervision/calls/${randomUUID()}/whispers`,
+      body: { text: ' ' },
+      expect: ['body.text'],
+    },
+    {
+      method: 'POST',
+      path: '/supervision/calls/x/whispers',
+      body: { text: 'x'.repeat(501), to: 'everyone' },
+      expect: ['params.callId', 'body.text', 'body'],
+    },
+  ],
+  'POST /supervision/calls/:callId/review-notes': [
+    {
+      method: 'POST',
+      path: `/supervision/calls/${randomUUID()}/review-notes`,
+      body: { text: '', segmentId: '' },
+      expect: ['body.text', 'body.segmentId'],
+    },
+  ],
+  'GET /calls/:callId/whispers': [
+    { method: 'GET', path: '/calls/x/whispers', expect: ['params.callId'] },
+  ],
 };
 
 export const ROUTES_WITHOUT_INPUT = [

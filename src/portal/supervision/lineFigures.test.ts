@@ -31,7 +31,9 @@ const escalated = (acceptedAfterMilliseconds: number | null, ended = true): BotC
     acceptedAt:
       acceptedAfterMilliseconds === null
         ? null
-        : new Date(Date.parse('2025-06-10T08:01:00.000Z') + acceptedAfterMilliseconds).toISOString(),
+        : new Date(
+            Date.parse('2025-06-10T08:01:00.000Z') + acceptedAfterMilliseconds,
+          ).toISOString(),
     endedAt: ended ? '2025-06-10T08:05:00.000Z' : null,
     escalationReason: 'caller-asked-for-human',
   });

@@ -9,6 +9,7 @@ import type { NoteSubmission } from '../../shared/portalWire/noteSchemas';
 import { testClientProfile } from './testClientProfile';
 import type { TestPortal } from './portalTestHarness';
 import { createHybridFixtures, type HybridFixtures } from './hybridFixtures';
+import { createSupervisionFixtures, type SupervisionFixtures } from './supervisionFixtures';
 export const OWN_CLIENT = { id: 'own-client', line: '+4930111111' } as const;
 export const OTHER_CLIENT = { id: 'other-client', line: '+4930222222' } as const;
 
@@ -19,6 +20,8 @@ export interface PortalFixtures {
   readonly notes: { own: string; other: string };
   /** Bot calls and offers (issue 9). */
   readonly hybrid: HybridFixtures;
+  /** Agents and a connected call per scope (issue 10). */
+  readonly supervision: SupervisionFixtures;
 }
 
 /** A valid note for a client; tests vary single fields. */
@@ -84,7 +87,11 @@ export async function createPortalFixtures(portal: TestPortal): Promise<PortalFi
     { own: OWN_CLIENT, other: OTHER_CLIENT },
     userIds,
   );
-  return { userIds, tokens, calls, notes, hybrid };
+  const supervision = await createSupervisionFixtures(portal, {
+    own: OWN_CLIENT,
+    other: OTHER_CLIENT,
+  });
+  return { userIds, tokens, calls, notes, hybrid, supervision };
 }
 
 /** Row counts of every table, to prove a rejected request stored nothing. */

@@ -123,6 +123,22 @@ export const OfferWithdrawnEventSchema = z.object({
   reason: z.enum(['accepted', 'declined', 'expired', 'caller-hung-up', 'taken-by-other']),
 });
 
+/** A supervisor wrote to the agent on a call; only that agent receives it (text by route). */
+export const WhisperReceivedEventSchema = z.object({
+  type: z.literal('whisper.received'),
+  ...base,
+  agentUserId: z.string(),
+  callId: z.string(),
+  whisperId: z.string(),
+});
+
+/** Something only the board shows changed (an alert acknowledged): watchers of the client. */
+export const SupervisionChangedEventSchema = z.object({
+  type: z.literal('supervision.changed'),
+  ...base,
+  clientId: z.string(),
+});
+
 export const PortalEventSchema = z.discriminatedUnion('type', [
   NoteStatusChangedEventSchema,
   BotSwitchChangedEventSchema,
@@ -133,6 +149,8 @@ export const PortalEventSchema = z.discriminatedUnion('type', [
   BotCallTranscriptEventSchema,
   OfferCreatedEventSchema,
   OfferWithdrawnEventSchema,
+  WhisperReceivedEventSchema,
+  SupervisionChangedEventSchema,
 ]);
 export type PortalEvent = z.infer<typeof PortalEventSchema>;
 
