@@ -12,6 +12,7 @@ import { providerSettingsFromSettingsHost } from './ai/providerSettings';
 import { ServiceError } from '../../shared/rpc/result';
 import type { SecretStore } from './secrets/secretStore';
 import { createHybridService } from './hybrid/hybridService';
+import { createSupervisionService } from './supervision/supervisionService';
 import { createPortalService } from './portal/portalService';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
 import { createSipAuthService } from './sipAuth/sipAuthService';
@@ -42,13 +43,15 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     secrets: environment.secrets,
   });
   const portal = createPortalService({ settings, ...environment });
-  const hybrid = createHybridService({
-    auth: async () => {
-      await portal.ready();
-      const connection = portal.connection();
-      if (!connection) throw new ServiceError('unavailable', 'The portal is not available');
-      return connection.auth;
-    },
+  const portalAuth = async () => {
+    await portal.ready();
+    const connection = portal.connection();
+    if (!connection) throw new ServiceError('unavailable', 'The portal is not available');
+    return connection.auth;
+  };
+  const hybrid = createHybridService({ auth: portalAuth, onPortalEvent: portal.onPortalEvent });
+  const supervision = createSupervisionService({
+    auth: portalAuth,
     onPortalEvent: portal.onPortalEvent,
   });
   const ai = createAiServices({ providers: providerSettingsFromSettingsHost(settings) });
@@ -65,6 +68,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     sipAuth: createSipAuthService(settings),
     portal,
     hybrid,
+    supervision,
     ...ai.services,
   };
   return {
@@ -74,6 +78,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
       await settings.whenIdle();
       ai.dispose();
       hybrid.dispose();
+      supervision.dispose();
       await portal.dispose();
     },
   };

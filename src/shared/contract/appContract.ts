@@ -10,6 +10,7 @@ import { portalService } from './services/portalService';
 import { settingsService } from './services/settingsService';
 import { sipAuthService } from './services/sipAuthService';
 import { suggestionService } from './services/suggestionService';
+import { supervisionService } from './services/supervisionService';
 import { systemService } from './services/systemService';
 import { transcriptionService } from './services/transcriptionService';
 import { updateService } from './services/updateService';
@@ -27,6 +28,7 @@ export const APP_CONTRACT = {
   suggestions: suggestionService,
   noteDrafts: noteDraftService,
   hybrid: hybridService,
+  supervision: supervisionService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;
