@@ -6,6 +6,7 @@
 import { CallHistoryArea } from '../features/history/CallHistoryArea';
 import { BotCallsArea } from '../features/hybrid/BotCallsArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
+import { SupervisionArea } from '../features/supervision/SupervisionArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
 import { AreaNotAvailableYet } from './AreaNotAvailableYet';
 import { defineArea, type AreaDefinition } from './areaDefinition';
@@ -14,7 +15,7 @@ export const AREAS: readonly AreaDefinition[] = [
   defineArea('calls', CallWorkspace, { requiredRoles: [], mountAtStart: true }),
   defineArea('history', CallHistoryArea, { requiredRoles: ['agent'] }),
   defineArea('directory', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
-  defineArea('supervision', AreaNotAvailableYet, { requiredRoles: ['supervisor', 'shiftLead'] }),
+  defineArea('supervision', SupervisionArea, { requiredRoles: ['supervisor', 'shiftLead'] }),
   defineArea('settings', SettingsArea, { requiredRoles: [] }),
   // Last, so Alt+1…5 keep their places; a separate area from supervision (agents use it).
   defineArea('botCalls', BotCallsArea, { requiredRoles: ['agent'] }),

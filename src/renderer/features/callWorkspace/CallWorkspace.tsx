@@ -24,6 +24,7 @@ import { SoftphonePanel } from '../softphone/SoftphonePanel';
 import { isTerminal } from '../../../shared/domain/callState';
 import { LiveSuggestionsPanel } from '../suggestions/LiveSuggestionsPanel';
 import { HandoverTimelinePanel } from '../hybrid/HandoverTimelinePanel';
+import { WhisperNotices } from '../supervision/WhisperNotices';
 import { hybridStoreFor } from '../hybrid/hybridForWindow';
 import { startHybridSync } from '../hybrid/hybridSync';
 import { OfferPanel } from '../hybrid/OfferPanel';
@@ -132,6 +133,7 @@ function CallDesk({ userId }: { userId: string }) {
         </section>
         <section className="call-workspace-card" aria-label={t('regions.card')}>
           <ClientCard line={line} transfer={transfer} />
+          <WhisperNotices />
         </section>
         {/* SLOT transcript: the live-assist engineer puts the transcript panel here. */}
         <div className="call-workspace-transcript">
