@@ -13,7 +13,7 @@ import { AgentTable, type AgentActions } from './AgentTable';
 import { AlertList } from './AlertList';
 import { CallLiveView } from './CallLiveView';
 import { LineTable } from './LineTable';
-import { WaitingCallList } from './WaitingCallList';
+import { AgentCallList, WaitingCallList } from './WaitingCallList';
 import { startSupervisionAlert } from './supervisionAlert';
 import { supervisionStoreFor } from './supervisionForWindow';
 import { startSupervisionSync } from './supervisionSync';
@@ -92,6 +92,7 @@ export function SupervisionArea({ notifier }: SupervisionAreaProps) {
       <section aria-labelledby="supervision-agents-title">
         <h2 id="supervision-agents-title">{t('board.agents')}</h2>
         <AgentTable store={store} now={now} actions={actions} />
+        <AgentCallList store={store} onShow={setShownCall} />
       </section>
       {shownCall ? (
         <CallLiveView callId={shownCall} client={client} onClose={() => setShownCall(null)} />

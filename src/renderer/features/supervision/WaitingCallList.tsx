@@ -12,6 +12,34 @@ export interface WaitingCallListProps {
   onShow(callId: string): void;
 }
 
+/** Calls with an agent now, oldest first, each with its read-only view. */
+export function AgentCallList({ store, onShow }: Omit<WaitingCallListProps, 'now'>) {
+  const { t } = useTranslation('supervision');
+  const calls = useAppStore(store, (state) => state.calls);
+  const agents = useAppStore(store, (state) => state.agents);
+  const withAgents = useMemo(
+    () =>
+      Object.values(calls)
+        .filter((call) => call.phase === 'with-agent')
+        .sort((left, right) => left.startedAt.localeCompare(right.startedAt)),
+    [calls],
+  );
+  if (withAgents.length === 0) return null;
+  return (
+    <ul data-testid="supervision-agent-calls">
+      {withAgents.map((call) => (
+        <li key={call.callId} data-testid={`agent-call-${call.callId}`}>
+          {displayPhoneNumber(call.line) ?? call.line} –{' '}
+          {call.agentUserId ? (agents[call.agentUserId]?.displayName ?? '') : ''}{' '}
+          <button type="button" onClick={() => onShow(call.callId)}>
+            {t('waiting.show')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function WaitingCallList({ store, now, onShow }: WaitingCallListProps) {
   const { t } = useTranslation('supervision');
   const calls = useAppStore(store, (state) => state.calls);

@@ -1,6 +1,6 @@
 /**
  * On the agent's call card: the supervisor's whispers for this call (a call taken over from the
- * bot). The portal sends the announcement to this agent only; the text is read through the
+ * bot, or the one this agent just accepted). The portal sends the announcement to this agent only; the text is read through the
  * scoped route and rendered as text only. The caller never hears anything of it.
  */
 import { useEffect, useState } from 'react';
@@ -18,7 +18,22 @@ const WHISPER_MAX_LENGTH = 500;
 export function WhisperNotices() {
   const { call } = useShownCallAssist();
   const { store } = useHybrid();
-  const botCallId = useAppStore(store, (state) => (call ? state.legCalls[call.callId] : undefined));
+  const { client } = useAppEnvironment();
+  // The last call a whisper was announced for (only this agent's whispers are announced).
+  const [announced, setAnnounced] = useState<string | undefined>(undefined);
+  useEffect(
+    () => client.supervision.onWhisperReceived((notice) => setAnnounced(notice.callId)),
+    [client],
+  );
+  // The handed-over call on the card; else the call this agent accepted; else the live call
+  // a whisper was announced for (a desk without SIP, as in the web shell tests).
+  const botCallId = useAppStore(
+    store,
+    (state) =>
+      (call ? state.legCalls[call.callId] : undefined) ??
+      Object.values(state.offers).find((view) => view.phase === 'accepted')?.offer.callId ??
+      (announced && state.botCalls[announced]?.state !== 'ended' ? announced : undefined),
+  );
   return botCallId ? <WhisperList callId={botCallId} /> : null;
 }
 
