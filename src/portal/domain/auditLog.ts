@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'client.saved',
   'delivery.retried',
+  'data-request.searched',
+  'data-request.exported',
+  'data-request.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
