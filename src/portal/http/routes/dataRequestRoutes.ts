@@ -3,6 +3,7 @@
  * delete everything held about one caller number. The number travels in the body (never in a
  * URL), is normalised to E.164, and is named in the audit log only by a keyed hash.
  */
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AuthenticatedUser } from '../../auth/authenticatedUser';
 import { appendAudit } from '../../domain/auditLog';
@@ -72,6 +73,16 @@ async function auditSearch(
   });
 }
 
+/**
+ * SQLite keeps the old page images in the write-ahead log until a checkpoint: fold them into
+ * the database file (whose freed pages secure_delete zeroed) and truncate the log, so the
+ * deleted data is gone from disk, not just from queries.
+ */
+async function flushDeletedPages(context: PortalContext): Promise<void> {
+  if (context.databaseKind !== 'sqlite') return;
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(context.database);
+}
+
 export const searchDataRequestRoute = defineRoute({
   method: 'POST',
   url: '/data-requests/search',
@@ -126,6 +137,7 @@ export const deleteDataRequestRoute = defineRoute({
       subject: subjectHash(context.tokenSecret, target.e164),
       at: nowIso(context),
     });
+    await flushDeletedPages(context);
     return { status: 201, body: receipt, headers: NO_STORE };
   },
 });
