@@ -15,8 +15,8 @@ export interface DataRequestTarget {
 
 type Database = Kysely<PortalDatabase>;
 
-/** Clients in scope; an empty list reaches nothing (`IN ()` is not valid SQL). */
-const NOWHERE = ['\u0000no-client'];
+/** Clients in scope; an empty list reaches nothing (`IN ()` is not valid SQL; IDs are never empty). */
+const NOWHERE = [''];
 function inScope(target: DataRequestTarget): string[] | undefined {
   if (target.clientIds === undefined) return undefined;
   return target.clientIds.length > 0 ? [...target.clientIds] : NOWHERE;
@@ -38,7 +38,7 @@ export function lineCallIds(database: Database, target: DataRequestTarget) {
     .selectFrom('unassigned_line_calls')
     .select('id')
     .where('caller_number', 'in', callerNumberForms(target.e164));
-  return target.clientIds === undefined ? query : query.where('id', '=', '\u0000none');
+  return target.clientIds === undefined ? query : query.where('id', '=', '');
 }
 
 /** Notes with this callback number, and notes written during one of its calls. */
