@@ -16,13 +16,13 @@ import {
 } from '../../shared/portalWire/dataRequestSchemas';
 import { findBotCallIds } from './botCallMatches';
 import {
-  callIds,
-  deliveryIds,
-  lineCallIds,
+  auditIds,
+  callFilter,
+  lineCallFilter,
+  noteFilters,
   noteIds,
   type DataRequestTarget,
 } from './dataRequestScope';
-import { auditIdsFor } from './dataRequestSearch';
 import { PORTAL_RECEIPT_SOURCE, toDataRequestReceipt } from './dataRequestReceiptStore';
 
 export interface DeletionActor {
@@ -47,11 +47,11 @@ export async function deleteDataRequest(
     ) as DataRecordCounts;
     const botCallIds = await findBotCallIds(transaction, botContent, target);
     // Children before parents: every selection below still needs the rows it refers to.
-    const auditIds = (await auditIdsFor(transaction, target, botCallIds).execute()).map(
+    const namingIds = (await auditIds(transaction, target, botCallIds).execute()).map(
       (row) => row.id,
     );
-    for (let start = 0; start < auditIds.length; start += 500) {
-      const chunk = auditIds.slice(start, start + 500);
+    for (let start = 0; start < namingIds.length; start += 500) {
+      const chunk = namingIds.slice(start, start + 500);
       counts.auditEntries += deleted(
         await transaction.deleteFrom('audit_log').where('id', 'in', chunk).executeTakeFirst(),
       );
@@ -59,26 +59,22 @@ export async function deleteDataRequest(
     counts.deliveries = deleted(
       await transaction
         .deleteFrom('deliveries')
-        .where('id', 'in', deliveryIds(transaction, target))
+        .where('note_id', 'in', noteIds(transaction, target))
         .executeTakeFirst(),
     );
-    counts.notes = deleted(
-      await transaction
-        .deleteFrom('notes')
-        .where('id', 'in', noteIds(transaction, target))
-        .executeTakeFirst(),
-    );
+    // Notes linked to one of the number's calls first: that filter still needs the calls.
+    for (const filter of [...noteFilters(transaction, target)].reverse())
+      counts.notes += deleted(
+        await transaction.deleteFrom('notes').where(filter).executeTakeFirst(),
+      );
     if (botCallIds.length > 0) await deleteBotCalls(transaction, botContent, botCallIds, counts);
     counts.calls = deleted(
-      await transaction
-        .deleteFrom('calls')
-        .where('id', 'in', callIds(transaction, target))
-        .executeTakeFirst(),
+      await transaction.deleteFrom('calls').where(callFilter(target)).executeTakeFirst(),
     );
     counts.lineCalls = deleted(
       await transaction
         .deleteFrom('unassigned_line_calls')
-        .where('id', 'in', lineCallIds(transaction, target))
+        .where(lineCallFilter(target))
         .executeTakeFirst(),
     );
     const row = {

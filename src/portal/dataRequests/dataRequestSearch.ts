@@ -14,9 +14,10 @@ import {
 } from '../../shared/portalWire/dataRequestSchemas';
 import { findBotCallIds } from './botCallMatches';
 import {
-  callIds,
-  deliveryIds,
-  lineCallIds,
+  auditIds,
+  callFilter,
+  lineCallFilter,
+  noteFilters,
   noteIds,
   type DataRequestTarget,
 } from './dataRequestScope';
@@ -34,27 +35,6 @@ function toRecord(kind: DataRecordKind, id: string, clientId: string | null, row
   return { kind, id, clientId, fields: asFields(row) };
 }
 
-/** Audit entries naming one of the found records (not the data requests' own entries). */
-export function auditIdsFor(
-  database: Kysely<PortalDatabase>,
-  target: DataRequestTarget,
-  botCallIds: readonly string[],
-) {
-  return database
-    .selectFrom('audit_log')
-    .select('id')
-    .where((builder) =>
-      builder.or([
-        builder('target_id', 'in', callIds(database, target)),
-        builder('target_id', 'in', lineCallIds(database, target)),
-        builder('target_id', 'in', noteIds(database, target)),
-        builder('target_id', 'in', deliveryIds(database, target)),
-        ...(botCallIds.length > 0 ? [builder('target_id', 'in', [...botCallIds])] : []),
-      ]),
-    )
-    .where('action', 'not like', 'data-request.%');
-}
-
 export async function searchDataRequest(
   database: Kysely<PortalDatabase>,
   botContent: BotCallContent,
@@ -62,28 +42,26 @@ export async function searchDataRequest(
   searchedAt: string,
 ): Promise<DataRequestFindings> {
   const records: DataRecord[] = [];
-  const calls = await database
-    .selectFrom('calls')
-    .selectAll()
-    .where('id', 'in', callIds(database, target))
-    .execute();
+  const calls = await database.selectFrom('calls').selectAll().where(callFilter(target)).execute();
   for (const row of calls) records.push(toRecord('calls', row.id, row.client_id, row));
   const lineCalls = await database
     .selectFrom('unassigned_line_calls')
     .selectAll()
-    .where('id', 'in', lineCallIds(database, target))
+    .where(lineCallFilter(target))
     .execute();
   for (const row of lineCalls) records.push(toRecord('lineCalls', row.id, null, row));
+  const [byNumber, byCall] = noteFilters(database, target);
   const notes = await database
     .selectFrom('notes')
     .selectAll()
-    .where('id', 'in', noteIds(database, target))
+    .where(byNumber)
+    .union(database.selectFrom('notes').selectAll().where(byCall))
     .execute();
   for (const row of notes) records.push(toRecord('notes', row.id, row.client_id, row));
   const deliveries = await database
     .selectFrom('deliveries')
     .selectAll()
-    .where('id', 'in', deliveryIds(database, target))
+    .where('note_id', 'in', noteIds(database, target))
     .execute();
   for (const row of deliveries) records.push(toRecord('deliveries', row.id, row.client_id, row));
   const botCallIds = await findBotCallIds(database, botContent, target);
@@ -91,7 +69,7 @@ export async function searchDataRequest(
   const audit = await database
     .selectFrom('audit_log')
     .selectAll()
-    .where('id', 'in', auditIdsFor(database, target, botCallIds))
+    .where('id', 'in', auditIds(database, target, botCallIds))
     .execute();
   for (const row of audit) records.push(toRecord('auditEntries', row.id, row.client_id, row));
   return {
