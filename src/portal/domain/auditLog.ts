@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'user.role-changed',
   'user.updated',
   'client.saved',
+  'client.ai-providers-changed',
   'delivery.retried',
   'data-request.searched',
   'data-request.exported',

@@ -141,6 +141,16 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
       expect: ['body.retention.minutes'],
     },
     {
+      // Issue 13: the AI provider allow-list names known providers, each once.
+      method: 'PUT',
+      path: `/clients/${OWN_CLIENT.id}`,
+      body: {
+        ...testClientProfile(OWN_CLIENT.id, OWN_CLIENT.line),
+        aiProviders: { transcription: ['deepgram', 'deepgram'], model: ['evil-cloud'], extra: [] },
+      },
+      expect: ['body.aiProviders.transcription', 'body.aiProviders.model.0', 'body.aiProviders'],
+    },
+    {
       method: 'PUT',
       path: `/clients/${OWN_CLIENT.id}`,
       body: testClientProfile('another-id', '+4930999999'),
