@@ -40,6 +40,9 @@ async function createSqliteDialect(
   // FULL: a note acknowledged to a desktop must survive a power cut, not just a crash.
   sqlite.execute('PRAGMA synchronous = FULL');
   sqlite.execute('PRAGMA busy_timeout = 5000');
+  // Deleted rows (data requests, retention) are overwritten with zeros instead of lingering in
+  // free pages, where anyone with the file could still read them (issue 13).
+  sqlite.execute('PRAGMA secure_delete = ON');
   return {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite.database) }),
     driver: sqlite.driver,

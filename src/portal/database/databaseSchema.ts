@@ -72,6 +72,8 @@ export interface NotesTable {
   outcome: string;
   free_text: string;
   tags_json: string;
+  /** `callback_number` in E.164 when it is a public number (migration 0004): data requests. */
+  callback_e164?: string | null;
   status: string;
   created_by: string;
   created_at: string;
@@ -180,6 +182,25 @@ export interface PortalDatabase {
   alert_acknowledgements: AlertAcknowledgementsTable;
   whispers: WhispersTable;
   review_notes: ReviewNotesTable;
+  data_request_receipts: DataRequestReceiptsTable;
+}
+
+/**
+ * Proof that a data request deleted a caller's records (migration 0004): counts per kind, who
+ * and when. No number, no name, no hash of a number: it can be shown to the caller as it is.
+ */
+export interface DataRequestReceiptsTable {
+  id: string;
+  request_id: string;
+  /** JSON array of the client IDs searched; `null` = every client (an admin's request). */
+  client_ids_json: string | null;
+  counts_json: string;
+  /** `portal`, or `desk:<userId>` for a desk's own receipt of its local copies. */
+  source: string;
+  /** Abstract remark code, e.g. `waited-for-queued-note`; never free text. */
+  note: string | null;
+  deleted_by: string;
+  deleted_at: string;
 }
 
 /** A call routed to the voicebot, with its queue and offer state (migration 0003). */

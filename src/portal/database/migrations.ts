@@ -7,6 +7,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import { migration0001Initial } from './migrations/migration0001Initial';
 import { migration0002UnassignedLineCalls } from './migrations/migration0002UnassignedLineCalls';
 import { migration0003HybridReception } from './migrations/migration0003HybridReception';
+import { migration0004DataRequests } from './migrations/migration0004DataRequests';
 import { migration0005Supervision } from './migrations/migration0005Supervision';
 import type { PortalDatabase } from './databaseSchema';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': migration0001Initial,
   '0002-unassigned-line-calls': migration0002UnassignedLineCalls,
   '0003-hybrid-reception': migration0003HybridReception,
+  '0004-data-requests': migration0004DataRequests,
   '0005-supervision': migration0005Supervision,
 };
 

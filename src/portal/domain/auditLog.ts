@@ -18,9 +18,13 @@ export const AUDIT_ACTIONS = [
   'user.role-changed',
   'user.updated',
   'client.saved',
+  'client.ai-providers-changed',
   'delivery.retried',
   'agent.set-not-ready',
   'agent.logged-out',
+  'data-request.searched',
+  'data-request.exported',
+  'data-request.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

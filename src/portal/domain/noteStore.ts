@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { NotesTable, PortalDatabase } from '../database/databaseSchema';
 import type { Note, NoteStatus, NoteSubmission } from '../../shared/portalWire/noteSchemas';
+import { toE164 } from '../../shared/domain/phoneNumber';
 import { getClient } from './clientStore';
 import { deliveryPlanFor } from './deliveryStore';
 
@@ -96,6 +97,7 @@ export async function submitNote(
         caller_name: submission.callerName,
         company: submission.company,
         callback_number: submission.callbackNumber,
+        callback_e164: toE164(submission.callbackNumber) ?? null,
         concern: submission.concern,
         urgency: submission.urgency,
         preferred_callback_time: submission.preferredCallbackTime,

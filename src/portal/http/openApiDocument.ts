@@ -32,10 +32,10 @@ function responsesOf(route: AnyRouteDefinition): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const [status, schema] of Object.entries(route.responses)) {
     if (schema === null) responses[status] = { description: 'No content' };
-    else if (schema === 'text/csv') {
+    else if (schema === 'text/csv' || schema === 'text/html') {
       responses[status] = {
-        description: 'CSV',
-        content: { 'text/csv': { schema: { type: 'string' } } },
+        description: schema === 'text/csv' ? 'CSV' : 'HTML page',
+        content: { [schema]: { schema: { type: 'string' } } },
       };
     } else {
       responses[status] = {

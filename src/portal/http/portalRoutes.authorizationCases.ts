@@ -28,6 +28,12 @@ const noteOf = (scope: Scope, fixtures: PortalFixtures) =>
   scope === 'other' ? fixtures.notes.other : fixtures.notes.own;
 let userCounter = 0;
 
+/** A data request for a number nobody called, within one scope ('none' = the user's clients). */
+function dataRequestCall(path: string, scope: Scope, extra: Record<string, unknown> = {}): Call {
+  const clientId = scope === 'none' ? {} : { clientId: clientOf(scope).id };
+  return { method: 'POST', path, body: { callerNumber: '0151 0000000', ...clientId, ...extra } };
+}
+
 /** A line no client owns. */
 export const UNKNOWN_LINE = '+4930999999';
 
@@ -220,6 +226,30 @@ export const CASES: Record<
     build: (scope) => ({
       method: 'GET',
       path: `/deletion-receipts?clientId=${clientOf(scope).id}`,
+    }),
+  },
+  // Data requests (issue 13): 'none' searches every client in the user's scope.
+  'POST /data-requests/search': {
+    scopes: ['none', 'own', 'other'],
+    build: (scope) => dataRequestCall('/data-requests/search', scope),
+  },
+  'POST /data-requests/report': {
+    scopes: ['none', 'own', 'other'],
+    build: (scope) => dataRequestCall('/data-requests/report', scope),
+  },
+  'POST /data-requests/deletions': {
+    scopes: ['none', 'own', 'other'],
+    build: (scope) => dataRequestCall('/data-requests/deletions', scope, { confirm: true }),
+  },
+  'GET /data-requests/receipts': {
+    scopes: ['none'],
+    build: () => ({ method: 'GET', path: '/data-requests/receipts' }),
+  },
+  'GET /data-requests/receipts/:requestId': {
+    scopes: ['own'],
+    build: (_scope, fixtures) => ({
+      method: 'GET',
+      path: `/data-requests/receipts/${fixtures.dataRequestId}`,
     }),
   },
   'GET /bot-calls': {

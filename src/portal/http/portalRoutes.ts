@@ -8,6 +8,7 @@ import type { AnyRouteDefinition } from './routeDefinition';
 import { AUTH_ROUTES } from './routes/authRoutes';
 import { CALL_ROUTES } from './routes/callRoutes';
 import { CLIENT_ROUTES } from './routes/clientRoutes';
+import { DATA_REQUEST_ROUTES } from './routes/dataRequestRoutes';
 import { NOTE_ROUTES } from './routes/noteRoutes';
 import { HYBRID_MACHINE_ROUTES } from './routes/hybridMachineRoutes';
 import { OFFER_ROUTES } from './routes/offerRoutes';
@@ -29,6 +30,7 @@ const API_ROUTES: readonly AnyRouteDefinition[] = [
   ...HYBRID_MACHINE_ROUTES,
   ...OFFER_ROUTES,
   ...SUPERVISION_ROUTES,
+  ...DATA_REQUEST_ROUTES,
 ];
 
 export const PORTAL_ROUTES: readonly AnyRouteDefinition[] = [

@@ -16,6 +16,55 @@ export interface InvalidCase {
 }
 
 const TOO_LONG = 'x'.repeat(65);
+
+/** Hostile and malformed numbers are refused before anything is searched (issue 13). */
+const hostileNumbers = (path: string, extra: Record<string, unknown> = {}): InvalidCase[] => [
+  ...['<script>alert(1)</script>', "0151' OR '1'='1", '1002', '0049', '', '+'.repeat(70)].map(
+    (callerNumber) => ({
+      method: 'POST',
+      path,
+      body: { callerNumber, ...extra },
+      expect: ['body.callerNumber'],
+    }),
+  ),
+  {
+    method: 'POST',
+    path,
+    body: { callerNumber: 15112345678, clientId: 7, ...extra },
+    expect: ['body.callerNumber', 'body.clientId'],
+  },
+  {
+    method: 'POST',
+    path,
+    body: { callerNumber: '0151 1234567', name: 'x', ...extra },
+    expect: ['body'],
+  },
+];
+const DATA_REQUEST_INVALID_CASES: Record<string, InvalidCase[]> = {
+  'POST /data-requests/search': hostileNumbers('/data-requests/search'),
+  'POST /data-requests/report': hostileNumbers('/data-requests/report'),
+  'POST /data-requests/deletions': [
+    ...hostileNumbers('/data-requests/deletions', { confirm: true }),
+    {
+      method: 'POST',
+      path: '/data-requests/deletions',
+      body: { callerNumber: '0151 1234567' },
+      expect: ['body.confirm'],
+    },
+    {
+      method: 'POST',
+      path: '/data-requests/deletions',
+      body: { callerNumber: '0151 1234567', confirm: 'yes' },
+      expect: ['body.confirm'],
+    },
+  ],
+  'GET /data-requests/receipts': [
+    { method: 'GET', path: '/data-requests/receipts?limit=0', expect: ['query.limit'] },
+  ],
+  'GET /data-requests/receipts/:requestId': [
+    { method: 'GET', path: '/data-requests/receipts/not-a-uuid', expect: ['params.requestId'] },
+  ],
+};
 const note = noteSubmission(OWN_CLIENT.id);
 
 /** Route key → invalid requests. */
@@ -90,6 +139,16 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
         retention: { mode: 'keep-minutes', minutes: 43_201 },
       },
       expect: ['body.retention.minutes'],
+    },
+    {
+      // Issue 13: the AI provider allow-list names known providers, each once.
+      method: 'PUT',
+      path: `/clients/${OWN_CLIENT.id}`,
+      body: {
+        ...testClientProfile(OWN_CLIENT.id, OWN_CLIENT.line),
+        aiProviders: { transcription: ['deepgram', 'deepgram'], model: ['evil-cloud'], extra: [] },
+      },
+      expect: ['body.aiProviders.transcription', 'body.aiProviders.model.0', 'body.aiProviders'],
     },
     {
       method: 'PUT',
@@ -287,6 +346,7 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
   'GET /deletion-receipts': [
     { method: 'GET', path: '/deletion-receipts', expect: ['query.clientId'] },
   ],
+  ...DATA_REQUEST_INVALID_CASES,
 };
 
 /** Routes that take no input at all: nothing to send wrong. */

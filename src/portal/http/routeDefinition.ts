@@ -52,8 +52,8 @@ export interface RouteDefinition<
   readonly query?: Query;
   /** Checked against the lower-cased request headers (extra headers are allowed). */
   readonly headers?: Headers;
-  /** Response schemas by status, for the OpenAPI description; `text/csv` for CSV bodies. */
-  readonly responses: Readonly<Record<number, z.ZodType | 'text/csv' | null>>;
+  /** Response schemas by status, for the OpenAPI description; `text/csv`/`text/html` bodies. */
+  readonly responses: Readonly<Record<number, z.ZodType | 'text/csv' | 'text/html' | null>>;
   handler(input: RouteInput<Body, Params, Query, Headers, Public>): Promise<RouteAnswer>;
 }
 

@@ -142,6 +142,19 @@ export class BotCallContent {
     return inMemory || results.some((result) => Number(result.numDeletedRows) > 0);
   }
 
+  /** Calls whose RAM-only collected field matches (data requests look up callback numbers). */
+  callIdsInMemoryWhere(
+    field: CollectedField['field'],
+    matches: (value: string) => boolean,
+  ): string[] {
+    return [...this.memory.entries()]
+      .filter(([, content]) => {
+        const value = content.fields.get(field)?.value;
+        return value !== undefined && matches(value);
+      })
+      .map(([callId]) => callId);
+  }
+
   /** Whether this process holds RAM-only content for the call. */
   holdsInMemory(callId: string): boolean {
     return this.memory.has(callId);

@@ -22,6 +22,8 @@ export interface PortalFixtures {
   readonly hybrid: HybridFixtures;
   /** Agents and a connected call per scope (issue 10). */
   readonly supervision: SupervisionFixtures;
+  /** A finished data request of the own client (issue 13), for its receipt routes. */
+  readonly dataRequestId: string;
 }
 
 /** A valid note for a client; tests vary single fields. */
@@ -91,7 +93,25 @@ export async function createPortalFixtures(portal: TestPortal): Promise<PortalFi
     own: OWN_CLIENT,
     other: OTHER_CLIENT,
   });
-  return { userIds, tokens, calls, notes, hybrid, supervision };
+  const dataRequest = await portal.request<{ requestId: string }>(
+    'POST',
+    '/data-requests/deletions',
+    {
+      token: tokens.admin,
+      body: { callerNumber: '+49 151 9999999', clientId: OWN_CLIENT.id, confirm: true },
+    },
+  );
+  if (dataRequest.status !== 201)
+    throw new Error(`Fixture data request failed: ${dataRequest.status}`);
+  return {
+    userIds,
+    tokens,
+    calls,
+    notes,
+    hybrid,
+    supervision,
+    dataRequestId: dataRequest.body.requestId,
+  };
 }
 
 /** Row counts of every table, to prove a rejected request stored nothing. */
@@ -110,6 +130,7 @@ export async function countRows(portal: TestPortal): Promise<Record<string, numb
     'presence',
     'audit_log',
     'deletion_receipts',
+    'data_request_receipts',
     'sessions',
     'refresh_tokens',
   ] as const;

@@ -249,5 +249,8 @@ export const DEMO_LAW_FIRM: ClientProfile = {
   },
   retention: { mode: 'delete-after-sync' },
   professionalSecrecy: true,
+  // Demo only: this client consented to both providers, so the lab shows the assistant. A real
+  // secrecy client without a list sends nothing to any provider (aiProviderPolicy.ts).
+  aiProviders: { transcription: ['deepgram'], model: ['openai'] },
   language: 'de',
 };

@@ -289,5 +289,8 @@ export const DEMO_MEDICAL_PRACTICE: ClientProfile = {
   },
   retention: { mode: 'keep-hours', hours: 24 },
   professionalSecrecy: true,
+  // Demo only: this client consented to both providers, so the lab shows the assistant. A real
+  // secrecy client without a list sends nothing to any provider (aiProviderPolicy.ts).
+  aiProviders: { transcription: ['deepgram'], model: ['openai'] },
   language: 'de',
 };

@@ -4,6 +4,7 @@
  * serves to desktops. See shared/DOMAIN.md for the business meaning of each part.
  */
 import { z } from 'zod';
+import { AiProviderAllowListSchema } from './aiProviderPolicy';
 
 /** An approved answer text ("Freigabetext"): the only corridor in which answers may be given. */
 export const ApprovedTextSchema = z.object({
@@ -102,5 +103,10 @@ export const ClientProfileSchema = z.object({
    * caller's REFER with 403 (a followed REFER lets a caller make the line call any number).
    */
   allowCallerTransfer: z.boolean().optional(),
+  /**
+   * AI providers that may receive this client's call data (aiProviderPolicy.ts). Absent: none
+   * for professional-secrecy clients, every configured one otherwise.
+   */
+  aiProviders: AiProviderAllowListSchema.optional(),
 });
 export type ClientProfile = z.infer<typeof ClientProfileSchema>;

@@ -52,6 +52,7 @@ export function createAiServices(dependencies: AiServicesDependencies): AiServic
   const transcription = createTranscriptionService({
     ...dependencies.transcription,
     providers: dependencies.providers,
+    clients,
   });
   const suggestions = createSuggestionService(common);
   const noteDrafts = createNoteDraftService(common);

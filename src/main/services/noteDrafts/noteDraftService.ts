@@ -16,6 +16,7 @@ import { assistantStatusAfter, modelOffStatus } from '../ai/assistantStatus';
 import { resolveClient, type ClientDirectory } from '../ai/clientDirectory';
 import { isOpenAiConfigured, type ProviderSettingsSource } from '../ai/providerSettings';
 import { draftWithModel, type ModelDraft } from './modelNoteDrafter';
+import { allowsProvider } from '../../../shared/domain/aiProviderPolicy';
 
 type NoteDraftDefinition = typeof noteDraftService;
 
@@ -65,7 +66,9 @@ export function createNoteDraftService(
         const settings = (await options.providers.getProviderSettings()).openAi;
         let status: AssistantStatus = modelOffStatus();
         let model: ModelDraft | undefined;
-        if (isOpenAiConfigured(settings) && request.transcript.length > 0) {
+        // The transcript goes to the model only for clients that allow it (issue 13).
+        const mayUseModel = isOpenAiConfigured(settings) && allowsProvider(client, 'openai');
+        if (mayUseModel && request.transcript.length > 0) {
           const result = await draftWithModel({
             settings,
             transcript: request.transcript,

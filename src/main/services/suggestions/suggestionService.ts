@@ -31,6 +31,7 @@ import { resolveClient, type ClientDirectory } from '../ai/clientDirectory';
 import { isOpenAiConfigured, type ProviderSettingsSource } from '../ai/providerSettings';
 import { assistantStatusAfter, modelOffStatus } from '../ai/assistantStatus';
 import { chooseWithModel } from './modelSuggestionChooser';
+import { allowsProvider } from '../../../shared/domain/aiProviderPolicy';
 import { answerCard, builtInCard, escalationCard, type CardBase } from './suggestionCards';
 
 type SuggestionDefinition = typeof suggestionService;
@@ -150,8 +151,10 @@ export function createSuggestionService(options: SuggestionServiceOptions): Sugg
     else if (status.model === 'off') setStatus({ retrieval: 'ready', model: 'ready' });
     // The model only ever chooses among retrieved texts: judgement questions, requests for
     // staff and suspected injections stay with the built-in decision.
+    // A client that does not allow the model keeps the caller's words on the desk (issue 13).
     const mayRefine =
       isOpenAiConfigured(settings) &&
+      allowsProvider(client, 'openai') &&
       !builtIn.injectionSuspected &&
       builtIn.candidates.length > 0 &&
       (builtIn.decision === 'answer' || builtIn.reason === 'no-match');

@@ -3,6 +3,8 @@
  * when no provider is configured. Segments and status changes are published as events; finals
  * are returned by `stop()` for the note draft, then forgotten (memory only, never on disk).
  */
+import { allowsProvider } from '../../../shared/domain/aiProviderPolicy';
+import type { ClientDirectory } from '../ai/clientDirectory';
 import type {
   TranscriptionReason,
   TranscriptionResult,
@@ -29,6 +31,8 @@ export interface TranscriptionServiceOptions {
   readonly giveUpAfterMilliseconds?: number;
   /** Host-side listener for utterance ends (e.g. to trigger suggestions in the host). */
   readonly onUtteranceEnd?: (utteranceEnd: UtteranceEnd) => void;
+  /** Where a start's `clientId` is looked up: a client may forbid sending its audio (issue 13). */
+  readonly clients?: ClientDirectory;
 }
 
 export interface TranscriptionServiceHost extends ServiceImplementation<TranscriptionDefinition> {
@@ -81,6 +85,11 @@ export function createTranscriptionService(
     }
     existing?.dispose();
     sessions.delete(request.callId);
+    // Checked before any connection: not one byte of a forbidding client's audio may leave.
+    const client = request.clientId
+      ? await options.clients?.getClient(request.clientId)
+      : undefined;
+    if (client && !allowsProvider(client, 'deepgram')) return off(request.callId, 'not-allowed');
     const settings = (await options.providers.getProviderSettings()).deepgram;
     if (settings.baseUrl === '') return off(request.callId, 'not-configured');
     if (!settings.apiKey) return off(request.callId, 'missing-key');

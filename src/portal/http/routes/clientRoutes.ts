@@ -1,6 +1,7 @@
 /** Client companies: list, profile, lookup by dialled line, and saving (admins). */
 import { z } from 'zod';
-import { ClientProfileSchema } from '../../../shared/domain/clientProfile';
+import { allowedAiProviders } from '../../../shared/domain/aiProviderPolicy';
+import { ClientProfileSchema, type ClientProfile } from '../../../shared/domain/clientProfile';
 import { ALL_ROLES } from '../../auth/authenticatedUser';
 import { appendAudit } from '../../domain/auditLog';
 import { getClient, listClients, saveClient } from '../../domain/clientStore';
@@ -9,7 +10,7 @@ import {
   ErrorResponseSchema,
 } from '../../../shared/portalWire/commonSchemas';
 import { LineParametersSchema } from '../../../shared/portalWire/operationsSchemas';
-import { nowIso } from '../../portalContext';
+import { nowIso, type PortalContext } from '../../portalContext';
 import { conflict, HttpError, notFound } from '../httpError';
 import { defineRoute } from '../routeDefinition';
 import { findVisibleClientIdByLine, NO_STORE, requireClient, scopeOf } from '../routeHelpers';
@@ -52,6 +53,38 @@ export const getClientRoute = defineRoute({
   },
 });
 
+/** Which AI providers receive a client's call data is a privacy decision: audited (issue 13). */
+async function auditAiProviderChange(
+  context: PortalContext,
+  userId: string,
+  before: ClientProfile | undefined,
+  after: ClientProfile,
+  at: string,
+): Promise<void> {
+  const listed = (profile: ClientProfile | undefined) => {
+    if (!profile) return undefined;
+    const allowed = allowedAiProviders(profile);
+    return { transcription: allowed.transcription.join(','), model: allowed.model.join(',') };
+  };
+  const previous = listed(before);
+  const next = listed(after);
+  if (next === undefined || JSON.stringify(previous) === JSON.stringify(next)) return;
+  await appendAudit(context.database, {
+    at,
+    actorUserId: userId,
+    action: 'client.ai-providers-changed',
+    clientId: after.id,
+    targetType: 'client',
+    targetId: after.id,
+    details: {
+      transcription: next.transcription,
+      model: next.model,
+      previousTranscription: previous?.transcription ?? null,
+      previousModel: previous?.model ?? null,
+    },
+  });
+}
+
 export const saveClientRoute = defineRoute({
   method: 'PUT',
   url: '/clients/:clientId',
@@ -68,6 +101,7 @@ export const saveClientRoute = defineRoute({
       ]);
     }
     const at = nowIso(context);
+    const before = await getClient(context.database, body.id);
     const result = await saveClient(context.database, body, at);
     if (result.kind === 'line-taken') throw conflict('A line belongs to another client');
     await appendAudit(context.database, {
@@ -83,6 +117,7 @@ export const saveClientRoute = defineRoute({
         approvedTexts: body.approvedTexts.length,
       },
     });
+    await auditAiProviderChange(context, user.id, before, body, at);
     return { status: result.created ? 201 : 200, body };
   },
 });

@@ -26,6 +26,7 @@ const REASON_KEYS: Record<TranscriptionReason, string> = {
   unreachable: 'transcript:reason.unreachable',
   'connection-lost': 'transcript:reason.connectionLost',
   'provider-error': 'transcript:reason.providerError',
+  'not-allowed': 'transcript:reason.notAllowed',
 };
 
 function statusMessage(
@@ -38,6 +39,9 @@ function statusMessage(
     case 'off':
       if (status.reason === 'not-configured') {
         return { key: 'transcript:status.notConfigured', level: 'info' };
+      }
+      if (status.reason === 'not-allowed') {
+        return { key: 'transcript:status.notAllowed', level: 'info' };
       }
       if (status.reason === 'missing-key') {
         return { key: 'transcript:status.missingKey', level: 'warning' };

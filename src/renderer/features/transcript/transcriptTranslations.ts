@@ -24,6 +24,7 @@ export const transcriptTranslations = defineTranslations({
     status: {
       waiting: 'Transkription startet mit dem Gespräch.',
       notConfigured: 'Transkription ist aus: kein Anbieter eingerichtet.',
+      notAllowed: 'Transkription ist aus: dieser Mandant gibt keine Sprachdaten an KI-Anbieter.',
       missingKey: 'Transkription ist aus: kein API-Schlüssel für den Anbieter hinterlegt.',
       off: 'Transkription ist aus.',
       connecting: 'Transkription verbindet …',
@@ -37,6 +38,7 @@ export const transcriptTranslations = defineTranslations({
     },
     reason: {
       notConfigured: 'kein Anbieter eingerichtet.',
+      notAllowed: 'für diesen Mandanten nicht erlaubt.',
       missingKey: 'kein API-Schlüssel hinterlegt.',
       unauthorized: 'der Anbieter hat den Schlüssel abgelehnt.',
       unreachable: 'der Anbieter ist nicht erreichbar.',
@@ -77,6 +79,7 @@ export const transcriptTranslations = defineTranslations({
     status: {
       waiting: 'Transcription starts with the conversation.',
       notConfigured: 'Transcription is off: no provider configured.',
+      notAllowed: 'Transcription is off: this client shares no audio with AI providers.',
       missingKey: 'Transcription is off: no API key set for the provider.',
       off: 'Transcription is off.',
       connecting: 'Transcription is connecting …',
@@ -90,6 +93,7 @@ export const transcriptTranslations = defineTranslations({
     },
     reason: {
       notConfigured: 'no provider configured.',
+      notAllowed: 'not allowed for this client.',
       missingKey: 'no API key set.',
       unauthorized: 'the provider rejected the key.',
       unreachable: 'the provider is unreachable.',

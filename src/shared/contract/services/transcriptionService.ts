@@ -61,6 +61,8 @@ export const TRANSCRIPTION_REASONS = [
   'unreachable',
   'connection-lost',
   'provider-error',
+  /** The call's client does not let any transcription provider receive its audio (issue 13). */
+  'not-allowed',
 ] as const;
 export type TranscriptionReason = (typeof TRANSCRIPTION_REASONS)[number];
 
@@ -77,6 +79,8 @@ export const TranscriptionStartSchema = z.object({
   callId: CallIdSchema,
   /** BCP-47 language of the call, from the client profile; German when absent. */
   language: z.string().max(16).optional(),
+  /** The call's client: the host refuses to send its audio to a provider it does not allow. */
+  clientId: z.string().min(1).max(64).optional(),
 });
 export type TranscriptionStart = z.infer<typeof TranscriptionStartSchema>;
 

@@ -4,6 +4,7 @@
  * draft at hang-up. Holds this call's transcript and suggestion stores; shares nothing with
  * other calls. Never logs transcript text.
  */
+import { allowsProvider } from '../../../../shared/domain/aiProviderPolicy';
 import type { SuggestionCard } from '../../../../shared/contract/services/suggestionService';
 import type {
   TranscriptSegment,
@@ -82,9 +83,20 @@ export class CallAssist {
           this.suggestions,
         );
       }
+      // The host refuses too; the desk does not even ask for a client that forbids it.
+      if (client && !allowsProvider(client, 'deepgram')) {
+        this.transcript.getState().setStatus({
+          callId: this.callId,
+          state: 'off',
+          reason: 'not-allowed',
+          droppedAudioMilliseconds: 0,
+        });
+        return false;
+      }
       const result = await this.options.clients.transcription.start({
         callId: this.callId,
         ...(client?.language ? { language: client.language } : {}),
+        ...(client ? { clientId: client.id } : {}),
       });
       if (!result.ok) {
         this.transcript.getState().setHostUnavailable(true);

@@ -122,7 +122,13 @@ describe('LiveAssist', () => {
     const { store, fake, assist, captures } = setUp();
     connect(store);
     await vi.waitFor(() => expect(captures).toHaveLength(1));
-    expect(fake.started).toEqual([{ callId: 'leg-1', language: DEMO_MEDICAL_PRACTICE.language }]);
+    expect(fake.started).toEqual([
+      {
+        callId: 'leg-1',
+        language: DEMO_MEDICAL_PRACTICE.language,
+        clientId: DEMO_MEDICAL_PRACTICE.id,
+      },
+    ]);
     captures[0]!.options.onFrame(new Uint8Array(6400));
     await vi.waitFor(() => expect(fake.frames).toEqual([{ callId: 'leg-1', bytes: 6400 }]));
     const transcript = assist.assistOf('leg-1')!.transcript.getState();
