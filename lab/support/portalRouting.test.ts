@@ -1,7 +1,9 @@
 /**
  * Kamailio asks the portal where a client-line call goes and honours the answer; with the
  * portal down it rings the reception user at once (routing-fallback), and with a portal that
- * accepts but never answers it falls back after http_client's timeout. Real Kamailio, SIPp and
+ * accepts but never answers it falls back on tm's 250 ms timer of the suspended transaction
+ * (not http_client's whole second). Times are printed, not asserted (a loaded machine would make
+ * them flaky); the log line says which path was taken. Real Kamailio, SIPp and
  * portal; runs only inside the lab: bash lab/run-isolated.sh npx vitest run lab/support/portalRouting.test.ts
  */
 import { readFileSync } from 'node:fs';
@@ -78,12 +80,12 @@ describe.skipIf(skip)('Kamailio routing through the portal', () => {
       state: 'available',
       at: new Date().toISOString(),
     });
-    // Warm the portal up (route compiled, statements prepared): Kamailio 5.6 waits at most 1 s.
+    // Warm the portal up (route compiled, statements prepared): Kamailio waits at most 250 ms.
     for (let index = 0; index < 3; index += 1) await kit.route({ line: LAB_CLIENT_LINE });
     const from = logSize();
     const chosen = await startAnswering({ user: '1003', timeoutSeconds: 30 });
     const result = await runCall({ target: LAB_CLIENT_LINE, callSeconds: 1, audio: 'silence' });
-    // On a failure, say whether Kamailio fell back (the portal took longer than 1 s).
+    // On a failure, say whether Kamailio fell back (the portal took longer than 250 ms).
     expect({ exitCode: result.exitCode, routing: routingLines(from)[0]?.line }).toMatchObject({
       exitCode: 0,
       routing: expect.stringMatching(/routing-decision target=agents call=[0-9a-f-]{36}/),
@@ -99,18 +101,18 @@ describe.skipIf(skip)('Kamailio routing through the portal', () => {
     // Nothing listens on the closed portal's port: the connection is refused.
     await restartKamailio({ portal: { url: 'http://127.0.0.1:9', routingSecret: ROUTING_SECRET } });
     const fallback = await callReceptionOnly();
-    expect(fallback?.line).toMatch(/routing-fallback/);
+    // curl's CURLE_COULDNT_CONNECT (7): the refused connection, before any timer.
+    expect(fallback?.line).toMatch(/routing-fallback status=7 /);
     console.log(`[lab] fallback (portal down) after ${fallback?.milliseconds.toFixed(1)} ms`);
-    expect(fallback?.milliseconds).toBeLessThan(300);
   }, 60_000);
 
-  it('falls back to the reception user when the portal accepts but never answers', async () => {
+  it('falls back to the reception user on its own timer when the portal accepts but never answers', async () => {
     await restartKamailio({
       portal: { url: `http://127.0.0.1:${hungPort}`, routingSecret: ROUTING_SECRET },
     });
     const fallback = await callReceptionOnly();
-    expect(fallback?.line).toMatch(/routing-fallback/);
-    // Kamailio 5.6's http_client counts whole seconds (see lab/README.md): about 1 s here.
+    // tm's timer (ROUTING_TIMEOUT_MS, 250 ms), not curl's timeout of 1 s (status=28).
+    expect(fallback?.line).toMatch(/routing-fallback status=timeout /);
     console.log(`[lab] fallback (portal hung) after ${fallback?.milliseconds.toFixed(1)} ms`);
   }, 60_000);
 });
