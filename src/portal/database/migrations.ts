@@ -7,6 +7,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import { migration0001Initial } from './migrations/migration0001Initial';
 import { migration0002UnassignedLineCalls } from './migrations/migration0002UnassignedLineCalls';
 import { migration0003HybridReception } from './migrations/migration0003HybridReception';
+import { migration0006BotSwitchSchedule } from './migrations/migration0006BotSwitchSchedule';
 import type { PortalDatabase } from './databaseSchema';
 
 /** Keys sort lexically, so they are zero-padded version numbers. */
@@ -14,6 +15,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': migration0001Initial,
   '0002-unassigned-line-calls': migration0002UnassignedLineCalls,
   '0003-hybrid-reception': migration0003HybridReception,
+  // 0004 and 0005 are taken by branches merged at the same time (data requests, supervision).
+  '0006-bot-switch-schedule': migration0006BotSwitchSchedule,
 };
 
 /** Brings the database to the newest version; throws if any migration fails. */
