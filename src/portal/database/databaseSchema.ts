@@ -107,6 +107,19 @@ export interface BotSwitchesTable {
   mode: string;
   changed_by: string | null;
   changed_at: string;
+  /** Why it was set (free text of the shift lead, shown in the audit trail). */
+  reason: string | null;
+  /** Auto-revert: at this instant the mode goes back to `revert_to`. */
+  revert_at: string | null;
+  revert_to: string | null;
+}
+
+export interface BotSchedulesTable {
+  client_id: string;
+  /** A BotSchedule (src/shared/domain/botSchedule.ts), validated before it is written. */
+  schedule_json: string;
+  changed_by: string | null;
+  changed_at: string;
 }
 
 export interface PresenceTable {
@@ -168,6 +181,7 @@ export interface PortalDatabase {
   notes: NotesTable;
   deliveries: DeliveriesTable;
   bot_switches: BotSwitchesTable;
+  bot_schedules: BotSchedulesTable;
   presence: PresenceTable;
   audit_log: AuditLogTable;
   deletion_receipts: DeletionReceiptsTable;

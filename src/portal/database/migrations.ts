@@ -9,6 +9,7 @@ import { migration0002UnassignedLineCalls } from './migrations/migration0002Unas
 import { migration0003HybridReception } from './migrations/migration0003HybridReception';
 import { migration0004DataRequests } from './migrations/migration0004DataRequests';
 import { migration0005Supervision } from './migrations/migration0005Supervision';
+import { migration0006BotSwitchSchedule } from './migrations/migration0006BotSwitchSchedule';
 import type { PortalDatabase } from './databaseSchema';
 
 /** Keys sort lexically, so they are zero-padded version numbers. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-hybrid-reception': migration0003HybridReception,
   '0004-data-requests': migration0004DataRequests,
   '0005-supervision': migration0005Supervision,
+  '0006-bot-switch-schedule': migration0006BotSwitchSchedule,
 };
 
 /** Brings the database to the newest version; throws if any migration fails. */

@@ -10,6 +10,7 @@ import type { AuditEntry } from '../../shared/portalWire/operationsSchemas';
 export const AUDIT_ACTIONS = [
   'bot-switch.global',
   'bot-switch.line',
+  'bot-switch.schedule',
   'call.takeover',
   'call.logged-by-line',
   'call.completed-by-line',

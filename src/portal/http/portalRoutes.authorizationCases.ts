@@ -200,6 +200,28 @@ export const CASES: Record<
       body: { mode: 'off' },
     }),
   },
+  'GET /bot-switch/schedules/:clientId': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({ method: 'GET', path: `/bot-switch/schedules/${clientOf(scope).id}` }),
+  },
+  'PUT /bot-switch/schedules/:clientId': {
+    scopes: ['own', 'other'],
+    build: (scope) => ({
+      method: 'PUT',
+      path: `/bot-switch/schedules/${clientOf(scope).id}`,
+      body: {
+        schedule: {
+          weekly: [{ weekday: 1, from: '18:00', to: '24:00' }],
+          holidays: [],
+          exceptions: [],
+        },
+      },
+    }),
+  },
+  'GET /bot-switch/audit': {
+    scopes: ['none'],
+    build: () => ({ method: 'GET', path: '/bot-switch/audit' }),
+  },
   'GET /audit-log': {
     scopes: ['none', 'own', 'other'],
     build: (scope) => ({

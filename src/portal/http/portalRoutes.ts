@@ -6,6 +6,7 @@
  */
 import type { AnyRouteDefinition } from './routeDefinition';
 import { AUTH_ROUTES } from './routes/authRoutes';
+import { BOT_SWITCH_ROUTES } from './routes/botSwitchRoutes';
 import { CALL_ROUTES } from './routes/callRoutes';
 import { CLIENT_ROUTES } from './routes/clientRoutes';
 import { DATA_REQUEST_ROUTES } from './routes/dataRequestRoutes';
@@ -27,6 +28,7 @@ const API_ROUTES: readonly AnyRouteDefinition[] = [
   ...NOTE_ROUTES,
   ...REPORT_ROUTES,
   ...OPERATIONS_ROUTES,
+  ...BOT_SWITCH_ROUTES,
   ...HYBRID_MACHINE_ROUTES,
   ...OFFER_ROUTES,
   ...SUPERVISION_ROUTES,

@@ -1,12 +1,14 @@
 /**
  * Where a call goes (`POST /routing/decisions`, docs/hybrid.md "Routing API"). Inputs: the
- * global and per-line bot switch, the client's opening hours and holidays (Europe/Berlin), and
+ * global and per-line bot switch with its auto-revert and the client's bot schedule
+ * (src/portal/domain/botSwitchStore.ts), the client's opening hours and holidays (Europe/Berlin), and
  * which of the client's agents are available. A handover token routes to exactly the agent who
  * accepted. Every answer also carries the decision as an rtjson route list for the proxy.
  */
 import { randomUUID } from 'node:crypto';
 import type { PortalContext } from '../portalContext';
 import { nowIso } from '../portalContext';
+import { applyDueReverts } from '../botSwitch/botSwitchReverts';
 import { readBotSwitches } from '../domain/botSwitchStore';
 import { findClientIdByLine, getClient } from '../domain/clientStore';
 import type { ClientProfile } from '../../shared/domain/clientProfile';
@@ -143,7 +145,9 @@ export async function decideRoute(
     else await context.offers.publishCall(callId);
     return botDecision(callId, botUri ?? '', target);
   };
-  const switches = await readBotSwitches(context.database, [clientId]);
+  // A switch whose auto-revert is due counts as reverted from this very call on.
+  await applyDueReverts(context);
+  const switches = await readBotSwitches(context.database, [clientId], new Date(context.now()));
   const lineSwitch = switches.lines.find((line) => line.line === request.line);
   const botOn = lineSwitch?.botAnswers ?? switches.global.mode === 'on';
   const open = isClientOpen(profile, new Date(context.now()));

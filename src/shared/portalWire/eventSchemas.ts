@@ -34,7 +34,7 @@ export const NoteStatusChangedEventSchema = z.object({
 export const BotSwitchChangedEventSchema = z.object({
   type: z.literal('bot-switch.changed'),
   ...base,
-  scope: z.enum(['global', 'line']),
+  scope: z.enum(['global', 'line', 'schedule']),
   line: z.string().nullable(),
   clientId: z.string().nullable(),
   mode: z.enum([...GLOBAL_BOT_MODES, ...LINE_BOT_MODES]),

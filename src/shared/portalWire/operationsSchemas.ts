@@ -25,8 +25,21 @@ export const PresenceSchema = z.object({
  */
 export const GLOBAL_BOT_MODES = ['on', 'off'] as const;
 export const LINE_BOT_MODES = ['on', 'off', 'inherit'] as const;
-export const SetGlobalBotRequestSchema = z.strictObject({ mode: z.enum(GLOBAL_BOT_MODES) });
-export const SetLineBotRequestSchema = z.strictObject({ mode: z.enum(LINE_BOT_MODES) });
+/** Why a shift lead switched (shown in the audit trail) and an optional auto-revert. */
+const switchChangeFields = {
+  reason: z.string().trim().max(200).optional(),
+  /** "Off for 2 hours": the previous mode comes back after this many minutes (max. 7 days). */
+  revertAfterMinutes: z.number().int().min(1).max(10_080).optional(),
+};
+export const SetGlobalBotRequestSchema = z.strictObject({
+  mode: z.enum(GLOBAL_BOT_MODES),
+  ...switchChangeFields,
+});
+export const SetLineBotRequestSchema = z.strictObject({
+  mode: z.enum(LINE_BOT_MODES),
+  ...switchChangeFields,
+});
+const BotSwitchRevertSchema = z.object({ at: z.string(), to: z.string() }).nullable();
 export const LineParametersSchema = z.strictObject({ line: E164Schema });
 
 export const LineBotStateSchema = z.object({
@@ -35,12 +48,19 @@ export const LineBotStateSchema = z.object({
   mode: z.enum(LINE_BOT_MODES),
   botAnswers: z.boolean(),
   changedAt: z.string().nullable(),
+  changedBy: z.string().nullable().optional(),
+  reason: z.string().nullable().optional(),
+  revert: BotSwitchRevertSchema.optional(),
+  /** The client's bot schedule decides while the line follows a global `on`. */
+  scheduled: z.boolean().optional(),
 });
 export const BotSwitchStateSchema = z.object({
   global: z.object({
     mode: z.enum(GLOBAL_BOT_MODES),
     changedAt: z.string().nullable(),
     changedBy: z.string().nullable(),
+    reason: z.string().nullable().optional(),
+    revert: BotSwitchRevertSchema.optional(),
   }),
   lines: z.array(LineBotStateSchema),
 });

@@ -1,8 +1,7 @@
-/** Presence, the bot switch, the audit log and deletion receipts. */
+/** Presence, the audit log and deletion receipts (the bot switch: botSwitchRoutes.ts). */
 import { z } from 'zod';
 import { ALL_ROLES, WATCHER_ROLES } from '../../auth/authenticatedUser';
 import { listAudit } from '../../domain/auditLog';
-import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
 import { listDeletionReceipts, recordDeletionReceipt } from '../../domain/deletionReceiptStore';
 import { listPresence } from '../../domain/presenceStore';
 import { setAgentState } from '../../hybrid/agentStates';
@@ -10,20 +9,16 @@ import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import {
   AuditEntrySchema,
   AuditListQuerySchema,
-  BotSwitchStateSchema,
   DeletionReceiptListQuerySchema,
   DeletionReceiptRequestSchema,
   DeletionReceiptSchema,
-  LineParametersSchema,
   PresenceSchema,
-  SetGlobalBotRequestSchema,
-  SetLineBotRequestSchema,
   SetPresenceRequestSchema,
 } from '../../../shared/portalWire/operationsSchemas';
 import { nowIso } from '../../portalContext';
 import { conflict } from '../httpError';
 import { defineRoute } from '../routeDefinition';
-import { findVisibleClientIdByLine, NO_STORE, requireClient, scopeOf } from '../routeHelpers';
+import { NO_STORE, requireClient, scopeOf } from '../routeHelpers';
 
 export const setPresenceRoute = defineRoute({
   method: 'PUT',
@@ -61,78 +56,6 @@ export const listPresenceRoute = defineRoute({
       body: await listPresence(context.database, scopeOf(user)),
       headers: NO_STORE,
     };
-  },
-});
-
-export const getBotSwitchRoute = defineRoute({
-  method: 'GET',
-  url: '/bot-switch',
-  summary: 'Global bot mode and the mode and effect of every line the caller may see',
-  tag: 'bot-switch',
-  roles: ALL_ROLES,
-  responses: { 200: BotSwitchStateSchema },
-  async handler({ user, context }) {
-    return {
-      status: 200,
-      body: await readBotSwitches(context.database, scopeOf(user)),
-      headers: NO_STORE,
-    };
-  },
-});
-
-export const setGlobalBotRoute = defineRoute({
-  method: 'PUT',
-  url: '/bot-switch/global',
-  summary: 'Switch the bot on or off globally (audited)',
-  tag: 'bot-switch',
-  roles: ['shift-lead', 'admin'],
-  body: SetGlobalBotRequestSchema,
-  responses: { 200: BotSwitchStateSchema },
-  async handler({ body, user, context }) {
-    const at = nowIso(context);
-    await setGlobalBotMode(context.database, body.mode, user.id, at);
-    context.events.publish(
-      {
-        type: 'bot-switch.changed',
-        at,
-        scope: 'global',
-        line: null,
-        clientId: null,
-        mode: body.mode,
-        changedBy: user.id,
-      },
-      { clientIds: 'everyone' },
-    );
-    return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
-  },
-});
-
-export const setLineBotRoute = defineRoute({
-  method: 'PUT',
-  url: '/bot-switch/lines/:line',
-  summary: 'Set the bot mode of one line: on, off or inherit (audited)',
-  tag: 'bot-switch',
-  roles: ['shift-lead', 'admin'],
-  params: LineParametersSchema,
-  body: SetLineBotRequestSchema,
-  responses: { 200: BotSwitchStateSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
-  async handler({ params, body, user, context }) {
-    const clientId = await findVisibleClientIdByLine(context, user, params.line);
-    const at = nowIso(context);
-    await setLineBotMode(context.database, { line: params.line, clientId }, body.mode, user.id, at);
-    context.events.publish(
-      {
-        type: 'bot-switch.changed',
-        at,
-        scope: 'line',
-        line: params.line,
-        clientId,
-        mode: body.mode,
-        changedBy: user.id,
-      },
-      { clientIds: [clientId] },
-    );
-    return { status: 200, body: await readBotSwitches(context.database, scopeOf(user)) };
   },
 });
 
@@ -197,9 +120,6 @@ export const listDeletionsRoute = defineRoute({
 export const OPERATIONS_ROUTES = [
   setPresenceRoute,
   listPresenceRoute,
-  getBotSwitchRoute,
-  setGlobalBotRoute,
-  setLineBotRoute,
   auditLogRoute,
   recordDeletionRoute,
   listDeletionsRoute,

@@ -288,7 +288,8 @@ export const portalService = defineService({
       at: z.string(),
     }),
     onBotSwitchChanged: z.object({
-      scope: z.enum(['global', 'line']),
+      /** `schedule`: a client's bot schedule changed (line null, mode `inherit`). */
+      scope: z.enum(['global', 'line', 'schedule']),
       line: z.string().nullable(),
       clientId: z.string().nullable(),
       mode: z.enum(['on', 'off', 'inherit']),

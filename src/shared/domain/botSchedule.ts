@@ -1,0 +1,161 @@
+/**
+ * When the bot answers a client's lines (issue 10): weekly windows, holidays (the bot answers all
+ * day) and dated exceptions (the bot answers or not within a span of one day), all in
+ * Europe/Berlin local time. Pure: validated by `botScheduleProblems`, read by `scheduleAnswers`.
+ */
+import { CLIENT_TIME_ZONE, zonedClock } from './openingHours';
+
+/** A span of one local day: `from` < `to`, 'HH:MM', `to` may be '24:00' (end of the day). */
+export interface BotScheduleWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface BotScheduleWeeklyWindow extends BotScheduleWindow {
+  /** 0 = Sunday … 6 = Saturday (as `Date.getDay`). */
+  readonly weekday: number;
+}
+
+export interface BotScheduleException extends BotScheduleWindow {
+  /** 'YYYY-MM-DD' (local date in Europe/Berlin). */
+  readonly date: string;
+  readonly botAnswers: boolean;
+}
+
+/**
+ * A client's bot schedule. MUST be checked with `botScheduleProblems` before it is stored.
+ * Precedence at an instant: an exception covering it, then a holiday, then the weekly windows;
+ * outside all of them the bot does not answer.
+ */
+export interface BotSchedule {
+  readonly weekly: readonly BotScheduleWeeklyWindow[];
+  readonly holidays: readonly string[];
+  readonly exceptions: readonly BotScheduleException[];
+}
+
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}
+
+/** Whether 'YYYY-MM-DD' is a real calendar day. */
+function isCalendarDate(date: string): boolean {
+  if (!DATE.test(date)) return false;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return (
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
+  );
+}
+
+function localDateOf(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CLIENT_TIME_ZONE }).format(instant);
+}
+
+/**
+ * Whether a local wall-clock time exists on that date in Europe/Berlin (false inside the hour
+ * skipped when summer time starts, e.g. 02:30 on the last Sunday of March).
+ */
+export function localTimeExists(date: string, time: string): boolean {
+  if (time === '24:00') return true;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const minutes = minutesOf(time);
+  const wallClock = Date.UTC(year, month - 1, day, Math.floor(minutes / 60), minutes % 60);
+  // Berlin is UTC+1 or UTC+2: the wall-clock time exists if one of them maps back onto it.
+  return [60, 120].some((offsetMinutes) => {
+    const instant = new Date(wallClock - offsetMinutes * 60_000);
+    const clock = zonedClock(instant, CLIENT_TIME_ZONE);
+    return localDateOf(instant) === date && clock.minutes === minutes;
+  });
+}
+
+function windowProblems(window: BotScheduleWindow, where: string): string[] {
+  if (!TIME.test(window.from) || !TIME.test(window.to) || window.from === '24:00')
+    return [`${where}: times must be 00:00–23:59 ('to' may be 24:00)`];
+  if (minutesOf(window.from) >= minutesOf(window.to))
+    return [`${where}: 'from' must be before 'to'`];
+  return [];
+}
+
+function overlapProblems(windows: readonly BotScheduleWindow[], where: string): string[] {
+  const sorted = [...windows].sort((left, right) => minutesOf(left.from) - minutesOf(right.from));
+  const problems: string[] = [];
+  for (let index = 1; index < sorted.length; index += 1) {
+    if (minutesOf(sorted[index]!.from) < minutesOf(sorted[index - 1]!.to))
+      problems.push(
+        `${where}: windows overlap (${sorted[index - 1]!.from}–${sorted[index - 1]!.to} and ${sorted[index]!.from}–${sorted[index]!.to})`,
+      );
+  }
+  return problems;
+}
+
+/** Every reason the schedule is unusable (empty when it is fine); messages name no person. */
+export function botScheduleProblems(schedule: BotSchedule): string[] {
+  const problems: string[] = [];
+  for (const [index, window] of schedule.weekly.entries()) {
+    if (!Number.isInteger(window.weekday) || window.weekday < 0 || window.weekday > 6)
+      problems.push(`weekly[${index}]: weekday must be 0 (Sunday) to 6 (Saturday)`);
+    problems.push(...windowProblems(window, `weekly[${index}]`));
+  }
+  if (problems.length === 0) {
+    for (let weekday = 0; weekday < 7; weekday += 1)
+      problems.push(
+        ...overlapProblems(
+          schedule.weekly.filter((window) => window.weekday === weekday),
+          `weekday ${weekday}`,
+        ),
+      );
+  }
+  for (const [index, holiday] of schedule.holidays.entries()) {
+    if (!isCalendarDate(holiday)) problems.push(`holidays[${index}]: not a date (YYYY-MM-DD)`);
+  }
+  if (new Set(schedule.holidays).size !== schedule.holidays.length)
+    problems.push('holidays: a date is listed twice');
+  const exceptionProblems: string[] = [];
+  for (const [index, exception] of schedule.exceptions.entries()) {
+    const where = `exceptions[${index}]`;
+    if (!isCalendarDate(exception.date)) {
+      exceptionProblems.push(`${where}: not a date (YYYY-MM-DD)`);
+      continue;
+    }
+    const found = windowProblems(exception, where);
+    exceptionProblems.push(...found);
+    if (found.length > 0) continue;
+    for (const time of [exception.from, exception.to]) {
+      if (!localTimeExists(exception.date, time))
+        exceptionProblems.push(
+          `${where}: ${time} does not exist on ${exception.date} in Europe/Berlin (summer time starts)`,
+        );
+    }
+  }
+  problems.push(...exceptionProblems);
+  if (exceptionProblems.length === 0) {
+    for (const date of new Set(schedule.exceptions.map((exception) => exception.date)))
+      problems.push(
+        ...overlapProblems(
+          schedule.exceptions.filter((exception) => exception.date === date),
+          `exceptions on ${date}`,
+        ),
+      );
+  }
+  return problems;
+}
+
+function covers(window: BotScheduleWindow, minutes: number): boolean {
+  return minutes >= minutesOf(window.from) && minutes < minutesOf(window.to);
+}
+
+/** Whether the schedule lets the bot answer at `instant`. */
+export function scheduleAnswers(schedule: BotSchedule, instant: Date): boolean {
+  const date = localDateOf(instant);
+  const { weekday, minutes } = zonedClock(instant, CLIENT_TIME_ZONE);
+  const exception = schedule.exceptions.find((item) => item.date === date && covers(item, minutes));
+  if (exception) return exception.botAnswers;
+  if (schedule.holidays.includes(date)) return true;
+  return schedule.weekly.some((window) => window.weekday === weekday && covers(window, minutes));
+}
