@@ -41,6 +41,8 @@ export interface HybridLab {
   setLineBot(mode: 'on' | 'off' | 'inherit'): Promise<void>;
   /** GET with the agent's token (bot calls, offers, notes …). */
   agentGet<T>(path: string): Promise<T>;
+  /** POST with the agent's token; answers the status and the JSON body (if any). */
+  agentPost<T>(path: string): Promise<{ status: number; body: T | undefined }>;
   close(): Promise<void>;
 }
 
@@ -141,7 +143,7 @@ export async function openHybridLab(
     await setAvailable(page);
 
     let token: string | undefined;
-    const agentGet = async <T>(path: string): Promise<T> => {
+    const agentToken = async (): Promise<string> => {
       if (!token) {
         const login = await fetch(`${portal.url}/auth/login`, {
           method: 'POST',
@@ -150,16 +152,28 @@ export async function openHybridLab(
         });
         token = ((await login.json()) as { accessToken: string }).accessToken;
       }
+      return token;
+    };
+    const agentGet = async <T>(path: string): Promise<T> => {
       const answer = await fetch(`${portal.url}${path}`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${await agentToken()}` },
       });
       expect(answer.status).toBe(200);
       return (await answer.json()) as T;
+    };
+    const agentPost = async <T>(path: string) => {
+      const answer = await fetch(`${portal.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await agentToken()}` },
+      });
+      const text = await answer.text();
+      return { status: answer.status, body: text ? (JSON.parse(text) as T) : undefined };
     };
     return {
       page,
       portal,
       agentGet,
+      agentPost,
       setLineBot: (mode) =>
         setLineBotMode(
           database,

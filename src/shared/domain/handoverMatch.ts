@@ -24,6 +24,12 @@ export interface AcceptedHandover {
   readonly handoverToken: string;
   /** The portal's call ID (for the transcript and the call card). */
   readonly callId: string;
+  /**
+   * The client line the caller dialled (E.164), from the offer or bot call the desk accepted.
+   * The handed-over INVITE is addressed to `handover.<token>` and need not carry the line, so
+   * the desk gives the leg this one (client card, greeting, transcription, note).
+   */
+  readonly line?: string;
   /** Milliseconds since the epoch when the accept was confirmed. */
   readonly acceptedAt: number;
 }

@@ -6,12 +6,14 @@
 import type { AppClient } from '../../../shared/contract/appContract';
 import type { ClaimResult } from '../../../shared/contract/services/hybridService';
 import type { AcceptedHandover } from '../../../shared/domain/handoverMatch';
+import type { Result } from '../../../shared/rpc/result';
+import { E164Schema } from '../../../shared/portalWire/commonSchemas';
 import type { HybridStore } from './hybridStore';
 
 export interface OfferActionsOptions {
   readonly store: HybridStore;
   readonly client: Pick<AppClient, 'hybrid'>;
-  readonly handover: { expect(handover: AcceptedHandover): void };
+  readonly handover: { expect(handover: AcceptedHandover): void; accepting?(): () => void };
   readonly now?: () => number;
 }
 
@@ -22,8 +24,36 @@ function expectHandover(options: OfferActionsOptions, result: ClaimResult): void
   options.handover.expect({
     handoverToken: result.handoverToken,
     callId: result.callId,
+    line: lineOf(options.store, result.callId),
     acceptedAt: (options.now ?? Date.now)(),
   });
+}
+
+/**
+ * Sends a claim and hands a won token to the gate. The portal commands the bot in the same
+ * moment it answers, so the handed-over INVITE can reach the softphone before this answer: the
+ * gate holds such an INVITE until the claim settled here (token known, or the claim lost).
+ */
+async function claimWithGate(
+  options: OfferActionsOptions,
+  send: () => Promise<Result<ClaimResult>>,
+): Promise<Result<ClaimResult>> {
+  const settle = options.handover.accepting?.();
+  try {
+    const answer = await send();
+    if (answer.ok) expectHandover(options, answer.value);
+    return answer;
+  } finally {
+    settle?.();
+  }
+}
+
+/** The client line of a bot call this desk knows from an offer or the board (E.164). */
+function lineOf(store: HybridStore, callId: string): string | undefined {
+  const state = store.getState();
+  const offered = Object.values(state.offers).find((view) => view.offer.callId === callId);
+  const line = offered?.offer.line ?? state.botCalls[callId]?.line;
+  return line && E164Schema.safeParse(line).success ? line : undefined;
 }
 
 export async function acceptOffer(options: OfferActionsOptions, offerId: string): Promise<void> {
@@ -31,13 +61,12 @@ export async function acceptOffer(options: OfferActionsOptions, offerId: string)
   const view = store.getState().offers[offerId];
   if (!view || view.phase !== 'ringing') return;
   store.getState().patchOffer(offerId, { phase: 'accepting', problem: undefined });
-  const answer = await options.client.hybrid.acceptOffer(offerId);
+  const answer = await claimWithGate(options, () => options.client.hybrid.acceptOffer(offerId));
   if (!answer.ok) {
     store.getState().patchOffer(offerId, { phase: 'ringing', problem: 'accept-failed' });
     return;
   }
   const result = answer.value;
-  expectHandover(options, result);
   if (result.kind === 'accepted') {
     store.getState().patchOffer(offerId, {
       phase: 'accepted',
@@ -63,8 +92,6 @@ export async function takeOverBotCall(
   options: OfferActionsOptions,
   callId: string,
 ): Promise<TakeOverOutcome> {
-  const answer = await options.client.hybrid.takeOverBotCall(callId);
-  if (!answer.ok) return 'failed';
-  expectHandover(options, answer.value);
-  return answer.value.kind;
+  const answer = await claimWithGate(options, () => options.client.hybrid.takeOverBotCall(callId));
+  return answer.ok ? answer.value.kind : 'failed';
 }

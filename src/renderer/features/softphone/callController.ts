@@ -167,7 +167,7 @@ export class CallController {
     }
     const replaces = invitation.replacee ? this.legIdOf(invitation.replacee) : undefined;
     // The agent accepted this call's offer a moment ago: presence does not gate it.
-    const handover = replaces ? undefined : this.options.handover?.claim(message);
+    const handover = replaces ? undefined : await this.options.handover?.claim(message);
     if (!replaces) {
       if (!handover && !this.options.acceptsCalls()) {
         await invitation.reject({ statusCode: 480 }).catch(() => undefined);
@@ -189,7 +189,8 @@ export class CallController {
       remoteNumber: caller.number,
       remoteLabel: caller.label,
       remoteName: caller.name,
-      clientLine: clientLineOf(message),
+      // A handed-over INVITE is addressed to handover.<token>: its line is the accepted offer's.
+      clientLine: handover?.line ?? clientLineOf(message),
       createdAt: Date.now(),
     });
     if (replaces) {

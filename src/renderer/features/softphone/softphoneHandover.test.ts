@@ -86,6 +86,53 @@ describe('handover INVITEs', () => {
     expect(answered).toEqual([[leg.id, 'bot-call-1']]);
   });
 
+  it('gives the handed-over leg the line of the accepted offer (the INVITE carries none)', async () => {
+    const { agent: desk, handOver } = await handoverNetwork();
+    desk.engine.handover.expect({
+      handoverToken: TOKEN,
+      callId: 'bot-call-1',
+      line: '+493023125101',
+      acceptedAt: Date.now(),
+    });
+    handOver(TOKEN);
+    expect((await onlyLeg(desk)).clientLine).toBe('+493023125101');
+  });
+
+  it('holds a token INVITE that beats the accept answer, and answers it once the token is known', async () => {
+    const { network, agent: desk, handOver } = await handoverNetwork();
+    desk.engine.setPresence('after-call-work');
+    const settle = desk.engine.handover.accepting();
+    handOver(TOKEN);
+    await vi.waitFor(() => expect(network.requestsOf('INVITE').length).toBeGreaterThan(0));
+    await vi.waitFor(() =>
+      expect(network.responses.some((response) => response.status === 100)).toBe(true),
+    );
+    // Neither rung nor refused while the accept is under way.
+    expect(liveLegs(desk.store.getState())).toHaveLength(0);
+    expect(network.responses.some((response) => response.status >= 180)).toBe(false);
+    desk.engine.handover.expect({
+      handoverToken: TOKEN,
+      callId: 'bot-call-1',
+      line: '+493023125101',
+      acceptedAt: Date.now(),
+    });
+    settle();
+    const leg = await onlyLeg(desk);
+    await vi.waitFor(() =>
+      expect(network.responses.some((response) => response.status === 200)).toBe(true),
+    );
+    expect(leg.state).not.toBe(CallState.Ringing);
+    expect(desk.ringer.started).toEqual([]);
+  });
+
+  it('rings a token INVITE normally once an accept under way is lost', async () => {
+    const { agent: desk, handOver } = await handoverNetwork();
+    const settle = desk.engine.handover.accepting();
+    handOver(TOKEN);
+    settle();
+    expect((await onlyLeg(desk)).state).toBe(CallState.Ringing);
+  });
+
   it('answers it also while the presence would refuse ordinary calls', async () => {
     const { agent: desk, handOver } = await handoverNetwork();
     desk.engine.setPresence('after-call-work');
