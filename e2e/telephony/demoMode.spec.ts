@@ -187,7 +187,7 @@ test('demo: a generated call reaches the voicebot, the offer rings at the signed
   // A second start finds nothing to clean up and stops just as cleanly.
   const again = await startDemo(demoDirectory, 600);
   running.push(again);
-  expect(again.output.some((line) => line.includes('earlier demo left running'))).toBe(false);
+  expect(again.output.some((line) => line.includes('stopping them first'))).toBe(false);
   expect(await stopDemo(again)).toBe(0);
   await expectNothingLeft(again);
 });

@@ -48,7 +48,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
 
   // Leftovers of a demo that was killed (pid files of the lab or the bot): stop them first.
   if (labPidFiles(folders.lab).length > 0) {
-    say('Stopping what an earlier demo left running (lab/bot.sh stop, lab/stop.sh)…');
+    say("Lab parts are still running in the demo's lab folder (pid files): stopping them first…");
     await runLabScript(root, 'bot.sh', ['stop'], labEnvironment).catch(() => undefined);
     await runLabScript(root, 'stop.sh', [], labEnvironment).catch(() => undefined);
   }
