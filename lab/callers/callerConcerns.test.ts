@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../src/shared/demo/demoClients';
 import { createApprovedTextAnswerer } from '../voicebot/approvedTextAnswerer';
 import { asksForHuman, consentAnswerOf, saysGoodbye } from '../voicebot/callerIntent';
-import { CALLER_CONCERNS, heardUtterances, spokenText } from './callerConcerns';
+import { CALLER_CONCERNS, heardByAgent, heardUtterances, spokenText } from './callerConcerns';
 
 describe('the demo callers', () => {
   it('call every demo client on one of its own lines, with bot-alone and human concerns', () => {
@@ -22,6 +22,8 @@ describe('the demo callers', () => {
       expect(rest.some(asksForHuman)).toBe(concern.wantsHuman);
       expect(rest.some(saysGoodbye)).toBe(!concern.wantsHuman);
       expect(spokenText(concern)).toContain(rest[0]);
+      // Only callers who reach a human have something to tell the agent.
+      expect(heardByAgent(concern).length > 0).toBe(concern.wantsHuman);
     }
   });
 

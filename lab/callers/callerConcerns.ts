@@ -20,6 +20,8 @@ export interface CallerConcern {
   readonly sentences: readonly string[];
   /** True when the caller asks for a human: the call ends up as an offer at the desk. */
   readonly wantsHuman: boolean;
+  /** What the caller tells the agent after the takeover (the desk's transcription hears it). */
+  readonly toAgent?: readonly string[];
 }
 
 const CONSENT = 'Ja, einverstanden.';
@@ -37,6 +39,11 @@ export const CALLER_CONCERNS: readonly CallerConcern[] = [
       'Ich möchte bitte einen Menschen sprechen.',
     ],
     wantsHuman: true,
+    toAgent: [
+      'Guten Tag, hier ist Jana Schulz. Ich habe gestern die Kündigung bekommen.',
+      'Ich brauche einen Termin für eine Erstberatung, am liebsten diese Woche.',
+      'Sie erreichen mich unter 0159 01234567, am besten nachmittags.',
+    ],
   },
   {
     clientId: DEMO_MEDICAL_PRACTICE.id,
@@ -56,6 +63,10 @@ export const CALLER_CONCERNS: readonly CallerConcern[] = [
       'Kann ich bitte mit einem Mitarbeiter sprechen?',
     ],
     wantsHuman: true,
+    toAgent: [
+      'Hallo, Miriam Kaya hier. Der Wasserhahn in der Küche tropft seit heute Morgen.',
+      'Kann ein Monteur vorbeikommen? Rufen Sie mich bitte an unter 0159 01234569.',
+    ],
   },
   {
     clientId: DEMO_LAW_FIRM.id,
@@ -75,6 +86,10 @@ export const CALLER_CONCERNS: readonly CallerConcern[] = [
       'Ich möchte lieber einen Menschen sprechen.',
     ],
     wantsHuman: true,
+    toAgent: [
+      'Guten Tag, Helga Brandstätter. Ich brauche ein Folgerezept für meine Blutdrucktabletten.',
+      'Ich hole es gern morgen in der Praxis ab. Meine Nummer ist 0159 01234571.',
+    ],
   },
   {
     clientId: DEMO_PLUMBING_BUSINESS.id,
@@ -109,4 +124,16 @@ export function heardUtterances(concern: CallerConcern): HeardUtterance[] {
 /** Everything the caller says, as one text for espeak (the audio the bot receives over RTP). */
 export function spokenText(concern: CallerConcern): string {
   return [CONSENT, ...concern.sentences].join(' ');
+}
+
+/**
+ * What the desk's transcription hears after a takeover, in seconds from the start of the desk's
+ * connection: the caller's words to the agent, a few seconds apart. Empty for bot-alone calls.
+ */
+export function heardByAgent(concern: CallerConcern): HeardUtterance[] {
+  return (concern.toAgent ?? []).map((text, index) => ({
+    startSeconds: 2 + index * 6,
+    endSeconds: 2 + index * 6 + 4,
+    text,
+  }));
 }

@@ -9,7 +9,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createEspeakSynthesizer, type SpeechSynthesizer } from '../voicebot/speechSynthesizer';
-import { CALLER_CONCERNS, heardUtterances, spokenText, type CallerConcern } from './callerConcerns';
+import {
+  CALLER_CONCERNS,
+  heardByAgent,
+  heardUtterances,
+  spokenText,
+  type CallerConcern,
+} from './callerConcerns';
 import type { CallerEar } from './callerEar';
 
 /** One second of µ-law digital silence at 8 kHz. */
@@ -30,6 +36,11 @@ export interface CallerGeneratorOptions {
   /** Working folder for the calls' audio and SIPp folders (removed after each call). */
   workDirectory: string;
   ear: CallerEar;
+  /**
+   * The desk's transcription: the callers who want a human say their concern to the agent. Offers
+   * go out oldest first, so the n-th takeover hears the n-th such caller's words.
+   */
+  deskEar?: CallerEar;
   paceSeconds: number;
   environment?: NodeJS.ProcessEnv;
   concerns?: readonly CallerConcern[];
@@ -68,6 +79,7 @@ export function createCallerGenerator(options: CallerGeneratorOptions): CallerGe
     const quiet = Array.from({ length: QUIET_SECONDS_AFTER_SPEECH }, () => SILENCE_SECOND);
     await writeFile(audio, Buffer.concat([speech, ...quiet]));
     options.ear.expect(heardUtterances(concern));
+    if (concern.wantsHuman) options.deskEar?.expect(heardByAgent(concern));
     const seconds = concern.wantsHuman ? HUMAN_CALL_SECONDS : BOT_CALL_SECONDS;
     const child = spawn(
       'bash',

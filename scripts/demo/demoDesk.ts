@@ -39,6 +39,8 @@ export async function startDemoDesk(options: {
   portalUrl: string;
   sip?: SettingsValues['sip'];
   login: { userName: string; password: string };
+  /** The desk's live transcription (the demo's scripted Deepgram protocol server). */
+  deepgramUrl?: string;
 }): Promise<DemoDesk> {
   // A fresh folder per start: no session, outbox or remembered port from an earlier demo.
   await rm(options.dataDirectory, { recursive: true, force: true });
@@ -58,7 +60,7 @@ export async function startDemoDesk(options: {
   });
   const desk = { host, stop: () => group.stopAll() };
   try {
-    await signIn(host.url, options.login);
+    await prepare(host.url, options.login, options.deepgramUrl);
   } catch (error) {
     await desk.stop();
     throw error;
@@ -66,10 +68,14 @@ export async function startDemoDesk(options: {
   return desk;
 }
 
-/** Logs the host in to the portal over its RPC socket, as the page would. */
-async function signIn(
+/**
+ * Over the host's RPC socket, as the page would: sets the transcription provider (the key is a
+ * secret, so it goes through the contract, not the settings file) and logs in to the portal.
+ */
+async function prepare(
   pageUrl: string,
   login: { userName: string; password: string },
+  deepgramUrl: string | undefined,
 ): Promise<void> {
   const page = new URL(pageUrl);
   const token = new URLSearchParams(page.hash.slice(1)).get(WEB_SHELL_TOKEN_PARAMETER);
@@ -83,6 +89,13 @@ async function signIn(
   });
   try {
     const client = createContractClient(APP_CONTRACT, createWebSocketProtocol(socket));
+    if (deepgramUrl) {
+      const updated = await client.settings.update({
+        values: { providers: { deepgramBaseUrl: deepgramUrl, deepgramLanguage: 'de' } },
+        secrets: { deepgramApiKey: 'demo' },
+      });
+      if (!updated.ok) throw new Error(`settings: ${updated.error.message}`);
+    }
     // The host may still be connecting to the portal right after its start.
     for (let attempt = 0; ; attempt += 1) {
       const result = await client.portal.login(login);

@@ -69,6 +69,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   let mail: MailCatcher | undefined;
   let portal: DemoPortal | undefined;
   let ear: CallerEar | undefined;
+  let deskEar: CallerEar | undefined;
   let desk: DemoDesk | undefined;
   let secondDesk: DemoDesk | undefined;
   let callers: CallerGenerator | undefined;
@@ -121,16 +122,22 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     },
     {
       part: 'desk',
-      start: async () =>
-        void (desk = await startDemoDesk({
+      start: async () => {
+        deskEar = await startCallerEar();
+        desk = await startDemoDesk({
           root,
           dataDirectory: folders.desk,
           hostCommand,
           portalUrl: portal!.url,
           sip: labSipSettings(),
           login: agent,
-        })),
-      stop: async () => desk?.stop(),
+          deepgramUrl: deskEar.baseUrl,
+        });
+      },
+      stop: async () => {
+        await desk?.stop();
+        await deskEar?.close();
+      },
     },
     {
       part: 'second-desk',
@@ -173,6 +180,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
           repositoryRoot: root,
           workDirectory: folders.callers,
           ear: ear!,
+          ...(deskEar ? { deskEar } : {}),
           paceSeconds: options.paceSeconds,
           environment: labEnvironment,
           onCall: ({ index, concern }) => {
