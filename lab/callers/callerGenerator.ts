@@ -78,6 +78,8 @@ export function createCallerGenerator(options: CallerGeneratorOptions): CallerGe
     const audio = join(folder, 'caller.ulaw');
     const quiet = Array.from({ length: QUIET_SECONDS_AFTER_SPEECH }, () => SILENCE_SECOND);
     await writeFile(audio, Buffer.concat([speech, ...quiet]));
+    // stop() came while the speech was made: no call may start after it.
+    if (stopped) throw new Error('the caller generator was stopped');
     options.ear.expect(heardUtterances(concern));
     if (concern.wantsHuman) options.deskEar?.expect(heardByAgent(concern));
     const seconds = concern.wantsHuman ? HUMAN_CALL_SECONDS : BOT_CALL_SECONDS;
