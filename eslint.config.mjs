@@ -45,6 +45,7 @@ export default tseslint.config(
       'playwright-report/**',
       'coverage/**',
       '.lab-run/**',
+      '.demo-run/**',
     ],
   },
   js.configs.recommended,

@@ -1,12 +1,17 @@
 /**
  * `npm start`: build if out/ is stale, obtain the Electron runtime if missing, launch Electron;
  * if Electron cannot run, say so in one paragraph and start the web shell in a Chromium/Chrome
- * app window (or print its URL). Runs until Ctrl+C. Flags: --web, --no-open.
+ * app window (or print its URL). Runs until Ctrl+C. Flags: --web, --no-open; --demo [--pace S]
+ * runs the demo instead (scripts/demo/runDemo.ts), which `npm start` offers when the lab is
+ * installed and no SIP server is set (--no-demo: never offer).
  */
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildIsStale } from './buildFreshness';
+import { parseDemoArguments } from './demo/demoPlan';
+import { offerDemo } from './demo/demoOffer';
+import { runDemo } from './demo/runDemo';
 import { electronRuntimeStatus, electronVersion, obtainElectronRuntime } from './electronRuntime';
 import {
   ChildGroup,
@@ -29,10 +34,18 @@ import {
 
 export async function runStart(argv: string[], root: string): Promise<void> {
   const startedAt = performance.now();
-  const args = parseStartArguments(argv);
-  if (args.unknown.length > 0) {
-    say(`Unknown option ${args.unknown.join(' ')}. Usage: npm start [-- --web] [-- --no-open]`);
+  const demo = parseDemoArguments(argv);
+  const args = parseStartArguments(demo.rest);
+  if (args.unknown.length > 0 || demo.problems.length > 0) {
+    say(
+      `${[...demo.problems, ...args.unknown.map((option) => `Unknown option ${option}`)].join('. ')}. ` +
+        'Usage: npm start [-- --web] [-- --no-open] [-- --demo [--pace SECONDS]] [-- --no-demo]',
+    );
     process.exit(2);
+  }
+  if (demo.demo || (demo.offer && (await offerDemo()))) {
+    await runDemo({ root, paceSeconds: demo.paceSeconds, open: args.open });
+    return;
   }
   const group = new ChildGroup();
   group.stopOnSignals(() => say('\nStopping Empfang…'));
