@@ -15,7 +15,7 @@ import { createHybridService } from './hybrid/hybridService';
 import { createPortalService } from './portal/portalService';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
 import { createSipAuthService } from './sipAuth/sipAuthService';
-import { createSystemService } from './system/systemService';
+import { createSystemService, type SystemServiceHost } from './system/systemService';
 import { createUnsupportedUpdateService } from './updates/unsupportedUpdateService';
 import { createVaultService } from './vault/vaultService';
 
@@ -33,6 +33,8 @@ export interface HostEnvironment {
 export interface HostServices {
   services: AppServices;
   settings: SettingsHost;
+  /** The system service, for the shell to report global shortcuts (Electron). */
+  system: SystemServiceHost;
   dispose(): Promise<void>;
 }
 
@@ -52,13 +54,14 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     onPortalEvent: portal.onPortalEvent,
   });
   const ai = createAiServices({ providers: providerSettingsFromSettingsHost(settings) });
+  const system = createSystemService({
+    shell: environment.shell,
+    appVersion: environment.appVersion,
+    platform: process.platform,
+    capabilities: environment.capabilities,
+  });
   const services: AppServices = {
-    system: createSystemService({
-      shell: environment.shell,
-      appVersion: environment.appVersion,
-      platform: process.platform,
-      capabilities: environment.capabilities,
-    }),
+    system,
     settings,
     updates: environment.updates ?? createUnsupportedUpdateService(),
     vault: createVaultService({ secrets: environment.secrets }),
@@ -70,6 +73,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
   return {
     services,
     settings,
+    system,
     dispose: async () => {
       await settings.whenIdle();
       ai.dispose();
