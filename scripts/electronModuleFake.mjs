@@ -111,6 +111,11 @@ export const safeStorage = {
   decryptString: (buffer) => buffer.toString(),
 };
 export const shell = { openExternal: async () => undefined };
+export const globalShortcut = {
+  register: (accelerator) => (seen.globalShortcuts ??= []).push(accelerator) > 0,
+  unregister: () => undefined,
+  unregisterAll: () => undefined,
+};
 export const Menu = { setApplicationMenu: (menu) => (seen.menu = menu) };
 export const contextBridge = {};
 export const ipcRenderer = {};

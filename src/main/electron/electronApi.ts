@@ -169,6 +169,14 @@ export interface MenuLike {
   setApplicationMenu(menu: null): void;
 }
 
+/** Electron's `globalShortcut`: keys that work while another program has the focus. */
+export interface GlobalShortcutLike {
+  /** False when the OS or another program already holds the accelerator. */
+  register(accelerator: string, callback: () => void): boolean;
+  unregister(accelerator: string): void;
+  unregisterAll(): void;
+}
+
 export interface ShellLike {
   openExternal(url: string): Promise<void>;
 }

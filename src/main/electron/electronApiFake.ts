@@ -6,6 +6,7 @@ import type {
   AppLike,
   CustomSchemePrivileges,
   EventLike,
+  GlobalShortcutLike,
   HeadersReceivedDetails,
   IpcMainEventLike,
   IpcMainLike,
@@ -293,6 +294,33 @@ export class MenuFake implements MenuLike {
   applicationMenu: null | 'default' = 'default';
   setApplicationMenu(menu: null): void {
     this.applicationMenu = menu;
+  }
+}
+
+/** `globalShortcut`: records registrations; `press` plays a key; `taken` ones fail to register. */
+export class GlobalShortcutFake implements GlobalShortcutLike {
+  readonly registered = new Map<string, () => void>();
+  readonly taken = new Set<string>();
+
+  register(accelerator: string, callback: () => void): boolean {
+    if (this.taken.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  }
+
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator);
+  }
+
+  unregisterAll(): void {
+    this.registered.clear();
+  }
+
+  /** Presses the key combination; false when nothing is registered for it. */
+  press(accelerator: string): boolean {
+    const callback = this.registered.get(accelerator);
+    callback?.();
+    return callback !== undefined;
   }
 }
 

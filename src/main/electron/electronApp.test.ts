@@ -9,6 +9,7 @@ import {
   AppFake,
   BrowserWindowFake,
   ElectronEventFake,
+  GlobalShortcutFake,
   IpcMainFake,
   MenuFake,
   ProtocolFake,
@@ -43,6 +44,7 @@ describe('Electron app startup', () => {
   let session: SessionFake;
   let safeStorage: SafeStorageFake;
   let menu: MenuFake;
+  let globalShortcut: GlobalShortcutFake;
   let logs: Record<string, unknown>[];
   let started: RunningElectronApp[];
 
@@ -55,6 +57,7 @@ describe('Electron app startup', () => {
     session = new SessionFake();
     safeStorage = new SafeStorageFake(true, 'basic_text');
     menu = new MenuFake();
+    globalShortcut = new GlobalShortcutFake();
     logs = [];
     started = [];
     BrowserWindowFake.created.length = 0;
@@ -78,6 +81,7 @@ describe('Electron app startup', () => {
       safeStorage,
       shell: new ShellFake(),
       Menu: menu,
+      globalShortcut,
     },
     preloadPath: '/app/out/preload/index.cjs',
     rendererDirectory: '/app/out/renderer',
@@ -199,6 +203,38 @@ describe('Electron app startup', () => {
       event: 'rejected',
       reason: 'message from an untrusted sender ignored',
     });
+  });
+
+  it('sends a pressed global shortcut to the window, follows the settings, releases on quit', async () => {
+    const { running, contents } = await start();
+    const events = () =>
+      contents.sent
+        .map((entry) => entry.args[0] as { kind: string; service?: string; payload?: unknown })
+        .filter((message) => message.kind === 'event' && message.service === 'system');
+    expect(globalShortcut.press('CommandOrControl+Alt+A')).toBe(true);
+    await until(() => (events().length > 0 ? true : undefined));
+    expect(events()).toEqual([
+      {
+        kind: 'event',
+        service: 'system',
+        event: 'onGlobalShortcut',
+        payload: { action: 'answer' },
+      },
+    ]);
+
+    const saved = await ask(contents, 3, 'settings', 'update', [
+      { values: { globalShortcuts: { answer: 'Ctrl+Shift+F9' } } },
+    ]);
+    expect(saved).toMatchObject({ ok: true });
+    await until(() => (globalShortcut.registered.has('Ctrl+Shift+F9') ? true : undefined));
+    expect(globalShortcut.registered.has('CommandOrControl+Alt+A')).toBe(false);
+    const refused = await ask(contents, 4, 'settings', 'update', [
+      { values: { globalShortcuts: { mute: 'M' } } },
+    ]);
+    expect(refused).toMatchObject({ ok: false });
+
+    await running.shutdown();
+    expect(globalShortcut.registered.size).toBe(0);
   });
 
   it('puts the configured SIP server into the CSP of served pages', async () => {

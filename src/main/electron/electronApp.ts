@@ -19,6 +19,7 @@ import { buildAppContentSecurityPolicy, installContentSecurityHeaders } from './
 import type {
   AppLike,
   BrowserWindowConstructor,
+  GlobalShortcutLike,
   IpcMainLike,
   MenuLike,
   ProtocolLike,
@@ -27,6 +28,7 @@ import type {
   ShellLike,
   WebContentsLike,
 } from './electronApi';
+import { createGlobalShortcutKeys, type GlobalShortcutKeys } from './globalShortcuts';
 import { createIpcTransport, type IpcTransport } from './ipcTransport';
 import { chooseSecretStore } from './secretStoreChoice';
 import {
@@ -46,6 +48,7 @@ export interface ElectronModules {
   safeStorage: SafeStorageLike;
   shell: ShellLike;
   Menu: MenuLike;
+  globalShortcut: GlobalShortcutLike;
 }
 
 export interface ElectronAppOptions {
@@ -70,6 +73,7 @@ export interface RunningElectronApp {
   host: HostServices;
   windows: WindowFactory;
   transport: IpcTransport;
+  shortcuts: GlobalShortcutKeys;
   shutdown(): Promise<void>;
 }
 
@@ -178,6 +182,22 @@ export async function startElectronApp(
   late.windows = factory;
   factory.createWindow();
 
+  const shortcuts = createGlobalShortcutKeys({
+    globalShortcut: options.electron.globalShortcut,
+    onAction: (action) => running.system.emitGlobalShortcut(action),
+    log: options.log,
+  });
+  let shortcutKeys = JSON.stringify(running.settings.current().globalShortcuts);
+  shortcuts.apply(running.settings.current().globalShortcuts);
+  const stopShortcutFollow = running.settings.events.subscribe((event) => {
+    if (event !== 'onDidChange') return;
+    const next = running.settings.current().globalShortcuts;
+    // Other settings change far more often; keys are re-registered only when they changed.
+    if (JSON.stringify(next) === shortcutKeys) return;
+    shortcutKeys = JSON.stringify(next);
+    shortcuts.apply(next);
+  });
+
   const scheduleRepeating = options.scheduleRepeating ?? repeatInBackground;
   const cancelChecks = scheduleRepeating(
     () => void updates.methods.check(),
@@ -189,6 +209,8 @@ export async function startElectronApp(
   const shutdown = (): Promise<void> => {
     stopped ??= (async () => {
       cancelChecks();
+      stopShortcutFollow();
+      shortcuts.dispose();
       transport.dispose();
       updates.dispose();
       await Promise.race([
@@ -209,7 +231,7 @@ export async function startElectronApp(
     });
   });
 
-  return { host: running, windows: factory, transport, shutdown };
+  return { host: running, windows: factory, transport, shortcuts, shutdown };
 }
 
 /** setInterval that does not keep the process alive. */

@@ -2,7 +2,17 @@
  * Electron main entry (built to out/main/index.js). The only file that hands the real `electron`
  * modules to the shell; everything else takes them as parameters so it can be unit-tested.
  */
-import { BrowserWindow, Menu, app, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  globalShortcut,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { fileURLToPath } from 'node:url';
 import type { UpdaterPort } from '../services/updates/updaterPort';
 import { startElectronApp } from './electronApp';
@@ -33,7 +43,17 @@ function inactiveUpdater(): AutoUpdaterLike {
 }
 
 startElectronApp({
-  electron: { app, BrowserWindow, Menu, session, protocol, ipcMain, safeStorage, shell },
+  electron: {
+    app,
+    BrowserWindow,
+    Menu,
+    session,
+    protocol,
+    ipcMain,
+    safeStorage,
+    shell,
+    globalShortcut,
+  },
   preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
   rendererDirectory: fileURLToPath(new URL('../renderer', import.meta.url)),
   iconPath: fileURLToPath(new URL('../../resources/icon.png', import.meta.url)),

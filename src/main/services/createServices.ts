@@ -16,7 +16,7 @@ import { createSupervisionService } from './supervision/supervisionService';
 import { createPortalService } from './portal/portalService';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
 import { createSipAuthService } from './sipAuth/sipAuthService';
-import { createSystemService } from './system/systemService';
+import { createSystemService, type SystemServiceHost } from './system/systemService';
 import { createUnsupportedUpdateService } from './updates/unsupportedUpdateService';
 import { createVaultService } from './vault/vaultService';
 
@@ -34,6 +34,8 @@ export interface HostEnvironment {
 export interface HostServices {
   services: AppServices;
   settings: SettingsHost;
+  /** The system service, for the shell to report global shortcuts (Electron). */
+  system: SystemServiceHost;
   dispose(): Promise<void>;
 }
 
@@ -55,13 +57,14 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     onPortalEvent: portal.onPortalEvent,
   });
   const ai = createAiServices({ providers: providerSettingsFromSettingsHost(settings) });
+  const system = createSystemService({
+    shell: environment.shell,
+    appVersion: environment.appVersion,
+    platform: process.platform,
+    capabilities: environment.capabilities,
+  });
   const services: AppServices = {
-    system: createSystemService({
-      shell: environment.shell,
-      appVersion: environment.appVersion,
-      platform: process.platform,
-      capabilities: environment.capabilities,
-    }),
+    system,
     settings,
     updates: environment.updates ?? createUnsupportedUpdateService(),
     vault: createVaultService({ secrets: environment.secrets }),
@@ -74,6 +77,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
   return {
     services,
     settings,
+    system,
     dispose: async () => {
       await settings.whenIdle();
       ai.dispose();

@@ -8,13 +8,14 @@ import { BotCallsArea } from '../features/hybrid/BotCallsArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
 import { SupervisionArea } from '../features/supervision/SupervisionArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
+import { DirectoryArea } from '../features/directory/DirectoryArea';
 import { AreaNotAvailableYet } from './AreaNotAvailableYet';
 import { defineArea, type AreaDefinition } from './areaDefinition';
 
 export const AREAS: readonly AreaDefinition[] = [
   defineArea('calls', CallWorkspace, { requiredRoles: [], mountAtStart: true }),
   defineArea('history', CallHistoryArea, { requiredRoles: ['agent'] }),
-  defineArea('directory', AreaNotAvailableYet, { requiredRoles: ['agent'] }),
+  defineArea('directory', DirectoryArea, { requiredRoles: ['agent'] }),
   defineArea('supervision', SupervisionArea, { requiredRoles: ['supervisor', 'shiftLead'] }),
   defineArea('settings', SettingsArea, { requiredRoles: [] }),
   // Last, so Alt+1…5 keep their places; a separate area from supervision (agents use it).

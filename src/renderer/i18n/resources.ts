@@ -15,6 +15,7 @@ import { notesTranslations } from '../features/notes/notesTranslations';
 import { callWorkspaceTranslations } from '../features/callWorkspace/callWorkspaceTranslations';
 import { hybridTranslations } from '../features/hybrid/hybridTranslations';
 import { supervisionTranslations } from '../features/supervision/supervisionTranslations';
+import { directoryTranslations } from '../features/directory/directoryTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
@@ -29,6 +30,7 @@ export const TRANSLATIONS = {
   callWorkspace: callWorkspaceTranslations,
   hybrid: hybridTranslations,
   supervision: supervisionTranslations,
+  directory: directoryTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;

@@ -20,6 +20,7 @@ export function mergeSettings(current: SettingsValues, update: SettingsUpdate): 
     language: values.language ?? current.language,
     theme: values.theme ?? current.theme,
     updateFeedUrl: values.updateFeedUrl ?? current.updateFeedUrl,
+    globalShortcuts: { ...current.globalShortcuts, ...values.globalShortcuts },
   };
 }
 

@@ -33,6 +33,7 @@ import {
   useSoftphone,
   useStaffTransfer,
 } from '../softphone/softphoneContext';
+import { CallAnnouncements } from './CallAnnouncements';
 import { trackCalls } from './callTracking';
 import { createPresenceNoticeStore, syncPresence } from './presenceSync';
 import { useCallLogStatusItem } from './useCallLogStatusItem';
@@ -118,6 +119,7 @@ function CallDesk({ userId }: { userId: string }) {
   return (
     <>
       <OfflineBanner />
+      <CallAnnouncements notes={notes} />
       <OfferPanel />
       {blockedByNote ? (
         <p className="banner banner-warning" role="alert" data-testid="presence-blocked">

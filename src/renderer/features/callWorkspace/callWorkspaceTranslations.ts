@@ -23,6 +23,24 @@ export const callWorkspaceTranslations = defineTranslations({
       waiting: 'wartet auf das Portal: {{count}}',
       failed: 'vom Portal abgelehnt: {{count}}',
     },
+    announce: {
+      ringing: 'Anruf klingelt: {{caller}} auf {{line}}',
+      directLine: 'Direktwahl',
+      noteFailed:
+        'Eine Telefonnotiz konnte nicht gesendet werden ({{count}} fehlgeschlagen). Sie steht unter den Notizen zum erneuten Senden.',
+      bot: {
+        line: {
+          on: 'KI-Assistent für {{line}} eingeschaltet',
+          off: 'KI-Assistent für {{line}} ausgeschaltet',
+          inherit: 'KI-Assistent für {{line}} folgt dem globalen Schalter',
+        },
+        global: {
+          on: 'KI-Assistent global eingeschaltet',
+          off: 'KI-Assistent global ausgeschaltet',
+          inherit: 'KI-Assistent global zurückgesetzt',
+        },
+      },
+    },
   },
   en: {
     portalUnavailable: 'This desk has no connection to a portal.',
@@ -44,6 +62,24 @@ export const callWorkspaceTranslations = defineTranslations({
       label: 'Call log',
       waiting: 'waiting for the portal: {{count}}',
       failed: 'refused by the portal: {{count}}',
+    },
+    announce: {
+      ringing: 'Call ringing: {{caller}} on {{line}}',
+      directLine: 'direct line',
+      noteFailed:
+        'A call note could not be sent ({{count}} failed). It is in the notes list to send again.',
+      bot: {
+        line: {
+          on: 'AI assistant for {{line}} switched on',
+          off: 'AI assistant for {{line}} switched off',
+          inherit: 'AI assistant for {{line}} follows the global switch',
+        },
+        global: {
+          on: 'AI assistant switched on globally',
+          off: 'AI assistant switched off globally',
+          inherit: 'AI assistant reset globally',
+        },
+      },
     },
   },
 });

@@ -1,22 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/domain/clientProfile';
 import { fillGreeting } from '../../../shared/domain/greetingText';
 import { usePortalSession } from '../login/usePortalSession';
 import { ApprovedTextsSection } from './ApprovedTextsSection';
-import { openingState } from './openingHours';
+import { OpeningHoursSummary } from './OpeningHoursSummary';
 import { plainLine, plainLines } from './plainText';
 import { StaffDirectory, type StaffTransfer } from './StaffDirectory';
-
-/** Re-render once a minute so "open now" stays true without a reload. */
-function useMinuteClock(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
+import { useMinuteClock } from './useMinuteClock';
 
 export function ClientCardDetails({
   profile,
@@ -27,14 +17,8 @@ export function ClientCardDetails({
   line: string;
   transfer?: StaffTransfer;
 }) {
-  const { t, i18n } = useTranslation('clientCard');
+  const { t } = useTranslation('clientCard');
   const now = useMinuteClock();
-  const hours = openingState(profile.openingHours, now);
-  const weekdayName = (weekday: number) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: 'long', timeZone: 'UTC' }).format(
-      // 2023-01-01 was a Sunday (weekday 0).
-      new Date(Date.UTC(2023, 0, 1 + weekday)),
-    );
   const instructions = plainLines(profile.workInstructions);
   const agentName = usePortalSession((view) => view.session?.user?.displayName);
   const greeting = fillGreeting(profile.greeting, {
@@ -60,31 +44,7 @@ export function ClientCardDetails({
         </section>
         <section aria-labelledby="client-card-hours">
           <h3 id="client-card-hours">{t('hours.title')}</h3>
-          <p
-            className={hours.open ? 'client-card-open' : 'client-card-closed'}
-            data-testid="client-card-open-state"
-          >
-            {t(hours.open ? 'hours.openNow' : 'hours.closedNow')}
-          </p>
-          <p>
-            {hours.today.length > 0
-              ? t('hours.today', {
-                  periods: hours.today
-                    .map((period) => `${period.opens}–${period.closes}`)
-                    .join(', '),
-                })
-              : t('hours.closedToday')}
-          </p>
-          {hours.nextOpening ? (
-            <p>
-              {hours.nextOpening.today
-                ? t('hours.nextToday', { time: hours.nextOpening.opens })
-                : t('hours.next', {
-                    day: weekdayName(hours.nextOpening.weekday),
-                    time: hours.nextOpening.opens,
-                  })}
-            </p>
-          ) : null}
+          <OpeningHoursSummary openingHours={profile.openingHours} now={now} />
         </section>
       </div>
       {profile.escalationRules.length > 0 ? (

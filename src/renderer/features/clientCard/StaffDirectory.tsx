@@ -1,8 +1,9 @@
 /**
  * The client's staff with presence, absence notes and callback windows. During a call one click
  * transfers the caller: blind ("transfer now") or attended ("consult first", then "connect").
+ * Between calls, where the host offers `onCall` (the directory), one click calls the person.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../shared/domain/clientProfile';
 import { plainLine } from './plainText';
@@ -23,11 +24,16 @@ type Notice = { key: 'transferStarted' | 'transferFailed' | 'consulting'; name: 
 export function StaffDirectory({
   staff,
   transfer,
+  onCall,
 }: {
   staff: readonly StaffMember[];
   transfer?: StaffTransfer;
+  /** Click-to-call between calls; absent (the card during a call) = no call buttons. */
+  onCall?: (member: StaffMember) => void;
 }) {
   const { t } = useTranslation('clientCard');
+  // Several directories can be on one page (the directory area): ids must stay unique.
+  const headingId = useId();
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
   const canTransfer = !!transfer?.available && !busy;
@@ -45,9 +51,11 @@ export function StaffDirectory({
   };
 
   return (
-    <section aria-labelledby="client-card-staff" className="client-card-staff">
-      <h3 id="client-card-staff">{t('staff.title')}</h3>
-      {!transfer?.available ? <p className="client-card-hint">{t('staff.noCall')}</p> : null}
+    <section aria-labelledby={headingId} className="client-card-staff">
+      <h3 id={headingId}>{t('staff.title')}</h3>
+      {!transfer?.available && !onCall ? (
+        <p className="client-card-hint">{t('staff.noCall')}</p>
+      ) : null}
       {notice ? (
         <p role="status" className="client-card-hint">
           {t(`staff.${notice.key}`, { name: notice.name })}
@@ -80,8 +88,18 @@ export function StaffDirectory({
                 </td>
                 <td>{member.callbackWindows.map((window) => plainLine(window, 100)).join('; ')}</td>
                 <td className="staff-actions">
+                  {onCall && !transfer?.available ? (
+                    <button
+                      type="button"
+                      aria-label={`${t('staff.call')}: ${name}`}
+                      onClick={() => onCall(member)}
+                    >
+                      {t('staff.call')}
+                    </button>
+                  ) : null}
                   <button
                     type="button"
+                    hidden={!!onCall && !transfer?.available}
                     disabled={!canTransfer || transfer?.consulting}
                     aria-label={`${t('staff.blind')}: ${name}`}
                     onClick={() =>
@@ -96,6 +114,7 @@ export function StaffDirectory({
                   </button>
                   <button
                     type="button"
+                    hidden={!!onCall && !transfer?.available}
                     disabled={!canTransfer || transfer?.consulting}
                     aria-label={`${t('staff.attended')}: ${name}`}
                     onClick={() =>

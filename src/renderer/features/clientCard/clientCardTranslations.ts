@@ -54,6 +54,7 @@ export const clientCardTranslations = defineTranslations({
       transferFailed: 'Durchstellen an {{name}} ist fehlgeschlagen.',
       transferStarted: 'Durchstellen an {{name}} …',
       consulting: 'Rückfrage mit {{name}} – zum Verbinden „Verbinden“ wählen.',
+      call: 'Anrufen',
       presenceValues: {
         present: 'anwesend',
         absent: 'abwesend',
@@ -114,6 +115,7 @@ export const clientCardTranslations = defineTranslations({
       transferFailed: 'Transfer to {{name}} failed.',
       transferStarted: 'Transferring to {{name}} …',
       consulting: 'Consulting {{name}} – choose “Connect” to hand over.',
+      call: 'Call',
       presenceValues: {
         present: 'present',
         absent: 'absent',

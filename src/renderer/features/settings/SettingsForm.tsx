@@ -12,7 +12,7 @@ import { SecretStorageNotice } from './SecretStorageNotice';
 import { isDraftDirty, validateDraft, type SettingsDraft } from './settingsDraft';
 import { fieldId, TextField } from './TextField';
 
-type Section = 'sip' | 'providers' | 'audio';
+type Section = 'sip' | 'providers' | 'audio' | 'globalShortcuts';
 
 /** The connection settings form: validated instantly, saved as a whole, nothing saved on error. */
 export function SettingsForm({ view }: { view: SettingsView }) {
@@ -200,6 +200,20 @@ export function SettingsForm({ view }: { view: SettingsView }) {
             }))
           }
         />
+      </fieldset>
+
+      <fieldset className="settings-section">
+        <legend>{t('sections.globalShortcuts')}</legend>
+        <p className="form-hint">{t('hints.globalShortcuts')}</p>
+        {text('globalShortcuts', 'answer', t('fields.globalShortcuts.answer'), {
+          placeholder: 'CommandOrControl+Alt+A',
+        })}
+        {text('globalShortcuts', 'hangUp', t('fields.globalShortcuts.hangUp'), {
+          placeholder: 'CommandOrControl+Alt+E',
+        })}
+        {text('globalShortcuts', 'mute', t('fields.globalShortcuts.mute'), {
+          placeholder: 'CommandOrControl+Alt+M',
+        })}
       </fieldset>
 
       <div className="form-actions">

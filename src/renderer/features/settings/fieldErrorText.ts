@@ -14,6 +14,9 @@ const MESSAGE_KEYS: Readonly<Record<string, string>> = {
   updateFeedUrl: 'settings:fieldErrors.httpUrl',
   'providers.openAiBaseUrl': 'settings:fieldErrors.httpUrl',
   'providers.deepgramBaseUrl': 'settings:fieldErrors.deepgramUrl',
+  'globalShortcuts.answer': 'settings:fieldErrors.accelerator',
+  'globalShortcuts.hangUp': 'settings:fieldErrors.accelerator',
+  'globalShortcuts.mute': 'settings:fieldErrors.accelerator',
 };
 
 /** i18n key of the message for one field, given the draft (some rules depend on the value). */

@@ -31,6 +31,7 @@ export interface SettingsDraft {
   providers: SettingsValues['providers'];
   audio: SettingsValues['audio'];
   updateFeedUrl: string;
+  globalShortcuts: SettingsValues['globalShortcuts'];
   secrets: Record<SecretName, SecretDraft>;
 }
 
@@ -45,6 +46,7 @@ export function draftFromValues(values: SettingsValues): SettingsDraft {
     providers: { ...values.providers },
     audio: { ...values.audio },
     updateFeedUrl: values.updateFeedUrl,
+    globalShortcuts: { ...values.globalShortcuts },
     secrets: Object.fromEntries(SECRET_NAMES.map((name) => [name, EMPTY_SECRET])) as Record<
       SecretName,
       SecretDraft
@@ -74,6 +76,7 @@ export function updateFromDraft(draft: SettingsDraft): SettingsUpdate {
       providers: { ...draft.providers },
       audio: { ...draft.audio },
       updateFeedUrl: draft.updateFeedUrl,
+      globalShortcuts: { ...draft.globalShortcuts },
     },
     ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
   };

@@ -18,11 +18,34 @@ afterEach(async () => {
   for (const desk of desks.splice(0)) await desk.engine.dispose();
 });
 
+type ShortcutListener = (payload: { action: 'answer' | 'hangUp' | 'mute' }) => void;
+
+/** The host's system events as the Electron shell sends them (global shortcuts). */
+function systemEventsFake() {
+  const listeners = new Set<ShortcutListener>();
+  return {
+    system: {
+      onGlobalShortcut: (listener: ShortcutListener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    press: (action: 'answer' | 'hangUp' | 'mute') => {
+      for (const listener of listeners) listener({ action });
+    },
+  };
+}
+
 async function renderPanel(network: SipNetworkFake, user = '1001', options = {}) {
   const desk = await createSoftphoneDeskFake(network, user, options);
   desks.push(desk);
   const stores = createAppStores({ areas: [{ id: 'calls', mountAtStart: true }] });
-  const environment = { client: {}, platform: {}, stores } as unknown as AppEnvironment;
+  const host = systemEventsFake();
+  const environment = {
+    client: { system: host.system },
+    platform: {},
+    stores,
+  } as unknown as AppEnvironment;
   const softphone = { store: desk.store, engine: desk.engine, started: Promise.resolve() };
   provideSoftphone(environment, softphone);
   render(
@@ -32,7 +55,7 @@ async function renderPanel(network: SipNetworkFake, user = '1001', options = {})
       </AppEnvironmentContext.Provider>
     </I18nextProvider>,
   );
-  return { desk, stores, softphone };
+  return { desk, stores, softphone, host };
 }
 
 async function peer(network: SipNetworkFake, user: string) {
@@ -172,6 +195,22 @@ describe('SoftphonePanel', () => {
     expect(liveLegs(desk.store.getState())[0]?.muted).toBe(true);
     expect(runSoftphoneShortcut(softphone, 'answer')).toBe(false);
     fireEvent.keyDown(window, { code: 'KeyE', key: 'e', altKey: true });
+    await waitFor(() => expect(liveLegs(desk.store.getState())).toHaveLength(0));
+  });
+
+  it('answers, mutes and hangs up on the host’s global shortcuts (Electron, window not focused)', async () => {
+    const network = new SipNetworkFake();
+    const { desk, host } = await renderPanel(network);
+    await waitFor(() => expect(registration().dataset.health).toBe('registered'));
+    act(() => void desk.engine.setPresence('available'));
+    const caller = await peer(network, '1003');
+    await act(() => caller.engine.calls.dial('1001'));
+    await screen.findByTestId('softphone-incoming');
+    act(() => host.press('answer'));
+    await waitFor(() => expect(liveLegs(desk.store.getState())[0]?.state).toBe(CallState.Active));
+    act(() => host.press('mute'));
+    expect(liveLegs(desk.store.getState())[0]?.muted).toBe(true);
+    act(() => host.press('hangUp'));
     await waitFor(() => expect(liveLegs(desk.store.getState())).toHaveLength(0));
   });
 

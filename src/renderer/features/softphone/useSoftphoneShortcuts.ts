@@ -2,8 +2,12 @@
  * Window-wide keys for the four things an agent does without looking: Alt+A answer,
  * Alt+E end (hang up, or decline a ringing call), Alt+M mute, Alt+H hold/resume. Alt+digits
  * belong to the frame's area switching; these letters are free there and in Chromium.
+ * In Electron the host also reports global shortcuts (answer, hang up, mute while another
+ * program has the focus: settings `globalShortcuts`); they run the same actions.
  */
 import { useEffect } from 'react';
+import type { AppClient } from '../../../shared/contract/appContract';
+import { useAppEnvironment } from '../../app/AppEnvironment';
 import { CallState } from '../../../shared/domain/callState';
 import { focusedLeg, ringingLegs } from './callStore';
 import type { Softphone } from './softphoneContext';
@@ -49,7 +53,22 @@ export function runSoftphoneShortcut(softphone: Softphone, action: SoftphoneShor
   }
 }
 
+/** Runs the host's global shortcuts (Electron) on this softphone; returns the unsubscribe. */
+export function followGlobalShortcuts(
+  client: Pick<AppClient, 'system'>,
+  softphone: Softphone,
+): () => void {
+  // Test environments and older hosts may have no system events: nothing to follow then.
+  const subscribe = client.system?.onGlobalShortcut;
+  if (typeof subscribe !== 'function') return () => undefined;
+  return subscribe(({ action }) => {
+    runSoftphoneShortcut(softphone, action);
+  });
+}
+
 export function useSoftphoneShortcuts(softphone: Softphone): void {
+  const { client } = useAppEnvironment();
+  useEffect(() => followGlobalShortcuts(client, softphone), [client, softphone]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !event.altKey || event.ctrlKey || event.metaKey) return;

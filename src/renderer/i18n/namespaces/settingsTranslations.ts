@@ -11,6 +11,7 @@ export const settingsTranslations = defineTranslations({
       portal: 'Portal und Aktualisierungen',
       providers: 'Sprach- und KI-Dienste',
       audio: 'Audiogeräte',
+      globalShortcuts: 'Globale Tastenkürzel',
     },
     appearance: {
       language: 'Sprache',
@@ -46,12 +47,19 @@ export const settingsTranslations = defineTranslations({
         speakerId: 'Lautsprecher',
         ringerId: 'Klingelton-Ausgabe',
       },
+      globalShortcuts: {
+        answer: 'Annehmen',
+        hangUp: 'Auflegen',
+        mute: 'Stummschalten',
+      },
     },
     hints: {
       authorizationUser: 'Leer lassen, wenn er dem Benutzerteil der SIP-Adresse entspricht.',
       iceServers: 'Eine Adresse pro Zeile, z. B. stun:… oder turn:…',
       providers:
         'Ohne diese Dienste arbeitet Empfang mit eingebauten Vorschlägen aus den Freigabetexten.',
+      globalShortcuts:
+        'Nur in der Desktop-App: wirken auch, wenn ein anderes Programm im Vordergrund ist. Mit mindestens einer Zusatztaste, z. B. CommandOrControl+Alt+A; leer = aus.',
     },
     secret: {
       set: 'Gespeichert',
@@ -92,6 +100,8 @@ export const settingsTranslations = defineTranslations({
       webSocketUrl: 'Bitte eine Adresse mit ws:// oder wss:// angeben.',
       webSocketRequired: 'Für eine SIP-Adresse ist ein WebSocket-Server nötig.',
       iceServers: 'Jede Zeile muss mit stun:, turn: oder turns: beginnen.',
+      accelerator:
+        'Bitte als Tastenkombination mit Zusatztaste angeben, z. B. CommandOrControl+Alt+A.',
       sipPasswordRequired: 'Mit Anmeldename ist ein Passwort nötig.',
       httpUrl: 'Bitte eine Adresse mit https:// oder http:// angeben.',
       deepgramUrl: 'Bitte eine Adresse mit https://, wss://, http:// oder ws:// angeben.',
@@ -119,6 +129,7 @@ export const settingsTranslations = defineTranslations({
       portal: 'Portal and updates',
       providers: 'Speech and AI services',
       audio: 'Audio devices',
+      globalShortcuts: 'Global shortcuts',
     },
     appearance: {
       language: 'Language',
@@ -154,12 +165,19 @@ export const settingsTranslations = defineTranslations({
         speakerId: 'Speaker',
         ringerId: 'Ringer output',
       },
+      globalShortcuts: {
+        answer: 'Answer',
+        hangUp: 'Hang up',
+        mute: 'Mute',
+      },
     },
     hints: {
       authorizationUser: 'Leave empty when it equals the user part of the SIP address.',
       iceServers: 'One address per line, e.g. stun:… or turn:…',
       providers:
         'Without these services Empfang uses built-in suggestions from the approved texts.',
+      globalShortcuts:
+        'Desktop app only: they work while another program is in front. With at least one modifier, e.g. CommandOrControl+Alt+A; empty = off.',
     },
     secret: {
       set: 'Stored',
@@ -200,6 +218,7 @@ export const settingsTranslations = defineTranslations({
       webSocketUrl: 'Enter an address starting with ws:// or wss://.',
       webSocketRequired: 'A SIP address needs a WebSocket server.',
       iceServers: 'Each line must start with stun:, turn: or turns:.',
+      accelerator: 'Enter a key combination with a modifier, e.g. CommandOrControl+Alt+A.',
       sipPasswordRequired: 'An authorization user needs a password.',
       httpUrl: 'Enter an address starting with https:// or http://.',
       deepgramUrl: 'Enter an address starting with https://, wss://, http:// or ws://.',

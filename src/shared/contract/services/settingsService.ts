@@ -59,6 +59,36 @@ export const AudioSettingsSchema = z.object({
 export const LANGUAGES = ['de', 'en'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
 
+/** What a global shortcut (Electron, window not focused) does at the desk. */
+export const GLOBAL_SHORTCUT_ACTIONS = ['answer', 'hangUp', 'mute'] as const;
+export type GlobalShortcutAction = (typeof GLOBAL_SHORTCUT_ACTIONS)[number];
+
+/**
+ * An Electron accelerator with at least one modifier ("CommandOrControl+Alt+A"), or "" = off.
+ * A bare key would be taken from every other program on the computer, so it is refused.
+ */
+export const AcceleratorSchema = z
+  .string()
+  .max(64)
+  .regex(
+    /^$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+){1,4}([A-Z0-9]|F([1-9]|1\d|2[0-4])|Space|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete|Backspace|Tab|Escape|Plus)$/,
+    'An accelerator like CommandOrControl+Alt+A, with at least one modifier',
+  );
+
+export const GlobalShortcutsSchema = z.object({
+  answer: AcceleratorSchema,
+  hangUp: AcceleratorSchema,
+  mute: AcceleratorSchema,
+});
+export type GlobalShortcuts = z.infer<typeof GlobalShortcutsSchema>;
+
+/** Ctrl+Alt (Cmd+Alt on macOS) with the letters of the in-window keys (Alt+A, Alt+E, Alt+M). */
+export const DEFAULT_GLOBAL_SHORTCUTS: GlobalShortcuts = {
+  answer: 'CommandOrControl+Alt+A',
+  hangUp: 'CommandOrControl+Alt+E',
+  mute: 'CommandOrControl+Alt+M',
+};
+
 export const SettingsValuesSchema = z.object({
   sip: SipSettingsSchema,
   portalUrl: optionalUrl(['https:', 'http:'], 'portal'),
@@ -67,6 +97,8 @@ export const SettingsValuesSchema = z.object({
   language: z.enum(LANGUAGES),
   theme: z.enum(THEMES),
   updateFeedUrl: optionalUrl(['https:', 'http:'], 'update feed'),
+  /** Added later: a settings file without it gets the defaults. */
+  globalShortcuts: GlobalShortcutsSchema.default(DEFAULT_GLOBAL_SHORTCUTS),
 });
 export type SettingsValues = z.infer<typeof SettingsValuesSchema>;
 
@@ -101,6 +133,7 @@ export const SettingsUpdateSchema = z.object({
       language: z.enum(LANGUAGES).optional(),
       theme: z.enum(THEMES).optional(),
       updateFeedUrl: z.string().optional(),
+      globalShortcuts: GlobalShortcutsSchema.partial().optional(),
     })
     .optional(),
   /** A string sets a secret, null clears it, absent leaves it unchanged. */
@@ -118,6 +151,7 @@ export const DEFAULT_SETTINGS: SettingsValues = {
   language: 'de',
   theme: 'system',
   updateFeedUrl: '',
+  globalShortcuts: DEFAULT_GLOBAL_SHORTCUTS,
 };
 
 export const settingsService = defineService({

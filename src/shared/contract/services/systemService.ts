@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { defineMethod, defineService } from '../contractDefinition';
+import { GLOBAL_SHORTCUT_ACTIONS } from './settingsService';
 
 export const SHELL_KINDS = ['electron', 'web'] as const;
 
@@ -23,5 +24,13 @@ export const systemService = defineService({
     getInfo: defineMethod(z.tuple([]), SystemInfoSchema),
     /** Echoes bytes back; proves that binary frames cross the transport intact. */
     echoBinary: defineMethod(z.tuple([z.instanceof(Uint8Array)]), z.instanceof(Uint8Array)),
+  },
+  events: {
+    /**
+     * A global shortcut (settings `globalShortcuts`) was pressed while another program had the
+     * focus. Electron only; the web shell never emits it. The renderer runs the same action as
+     * its in-window key.
+     */
+    onGlobalShortcut: z.object({ action: z.enum(GLOBAL_SHORTCUT_ACTIONS) }),
   },
 });

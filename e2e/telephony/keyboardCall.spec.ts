@@ -1,0 +1,107 @@
+/**
+ * A whole call with the keyboard only, in the lab: the ring is announced in a live region; the
+ * agent answers (Alt+A), puts the caller on hold and back (Alt+H), reaches the staff member's
+ * transfer button with Tab and transfers the caller (a SIPp UAS as 2001), then fills the note
+ * that opened and sends it, all from the keyboard, with a visible focus at every stop. axe-core
+ * checks the call view (call card, client card, transcript, suggestions, note) on the way.
+ * Accepting an escalation offer from the keyboard: e2e/webshell/accessibility.spec.ts.
+ *
+ *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/keyboardCall.spec.ts
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from '@playwright/test';
+import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
+import { generateLabAudio, labSkipReason, startAnswering, startCall } from '../support/lab';
+import { expectVisibleFocus, tabTo } from '../support/keyboard';
+import { portalNotes } from '../support/portalDesk';
+import { callIn, incomingCard, launchTelephonyBrowser } from './support/agentDesk';
+import { openReceptionDesk, type ReceptionDesk } from './support/receptionDesk';
+import { expect, test } from './support/telephonyTest';
+
+test.skip(!!labSkipReason(), labSkipReason());
+
+let browser: Browser;
+let desk: ReceptionDesk | undefined;
+const stops: (() => Promise<unknown>)[] = [];
+test.beforeAll(async () => {
+  browser = await launchTelephonyBrowser((await generateLabAudio()).toneWav);
+});
+test.afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop().catch(() => undefined);
+  await desk?.close();
+  desk = undefined;
+});
+test.afterAll(async () => {
+  await browser?.close();
+});
+
+test('answer, hold, transfer and send the note with the keyboard only', async () => {
+  test.setTimeout(180_000);
+  desk = await openReceptionDesk(browser, { viewport: { width: 1366, height: 768 } });
+  const { page, portal } = desk;
+  const staff = DEMO_LAW_FIRM.staff[0]!;
+  const colleague = await startAnswering({ user: '2001', scenario: 'uas', timeoutSeconds: 90 });
+  stops.push(() => colleague.stop());
+  const caller = startCall({
+    target: DEMO_LAW_FIRM.lines[0]!,
+    scenario: 'caller-transferable',
+    audio: 'tone',
+    callSeconds: 30,
+    timeoutSeconds: 90,
+  });
+  stops.push(() => caller.stop());
+
+  await expect(incomingCard(page)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('announce-ringing')).toContainText('Anruf klingelt');
+  await expect(page.getByTestId('announce-ringing')).toContainText('030 23125101');
+
+  await page.keyboard.press('Alt+A');
+  const active = callIn(page, 'active');
+  await expect(active).toBeVisible();
+
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+      ),
+  ).toEqual([]);
+
+  await page.keyboard.press('Alt+H');
+  await expect(callIn(page, 'held')).toBeVisible();
+  await page.keyboard.press('Alt+H');
+  await expect(callIn(page, 'active')).toBeVisible();
+
+  const transfer = page
+    .getByTestId('client-card')
+    .getByRole('button', { name: `Direkt durchstellen: ${staff.name}` });
+  await tabTo(page, transfer);
+  await expectVisibleFocus(transfer);
+  await page.keyboard.press('Enter');
+  await caller.waitForEvent('transferred', 20_000);
+
+  const form = page.getByTestId('note-form');
+  await expect(form).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByLabel('Ergebnis')).toHaveValue('forwarded');
+  const concern = page.getByLabel('Anliegen');
+  await tabTo(page, concern);
+  await expectVisibleFocus(concern);
+  const marker = `Tastatur ${Date.now()}`;
+  await page.keyboard.type(marker);
+  const send = page.getByRole('button', { name: 'Notiz speichern' });
+  await tabTo(page, send);
+  await expectVisibleFocus(send);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('note-saved')).toBeVisible();
+  await expect
+    .poll(
+      async () => (await portalNotes(portal.url, DEMO_LAW_FIRM.id)).map((note) => note.concern),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toContain(marker);
+});

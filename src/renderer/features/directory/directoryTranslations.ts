@@ -1,0 +1,46 @@
+import { defineTranslations } from '../../i18n/defineTranslations';
+
+/** The directory of every client the agent serves (namespace `directory`). */
+export const directoryTranslations = defineTranslations({
+  de: {
+    search: 'Suchen (Name, Nummer, Funktion, Text)',
+    loading: 'Verzeichnis wird geladen …',
+    failed: 'Das Verzeichnis konnte nicht geladen werden (Portal nicht erreichbar).',
+    retry: 'Erneut laden',
+    count: '{{count}} Auftraggeber',
+    countOf: '{{count}} von {{total}} Auftraggebern',
+    more: '{{count}} weitere Auftraggeber – bitte die Suche verfeinern.',
+    none: 'Nichts passt zu „{{query}}“.',
+    lines: 'Rufnummern',
+    callLine: 'Anrufen: {{line}}',
+    onCall: 'Während des Gesprächs: Mitarbeitende direkt oder mit Rückfrage durchstellen.',
+    idle: 'Kein Gespräch: Nummern und Mitarbeitende mit einem Klick anrufen.',
+    hours: 'Öffnungszeiten (Europe/Berlin)',
+    texts: 'Freigabetexte ({{count}})',
+    matchedTexts: 'Passende Freigabetexte',
+    moreTexts: '… und {{count}} weitere',
+    callFailed:
+      'Der Anruf konnte nicht gestartet werden (SIP nicht verbunden oder Nummer ungültig).',
+    staffCount: '{{count}} Mitarbeitende',
+  },
+  en: {
+    search: 'Search (name, number, function, text)',
+    loading: 'Loading the directory …',
+    failed: 'The directory could not be loaded (portal unreachable).',
+    retry: 'Load again',
+    count: '{{count}} clients',
+    countOf: '{{count}} of {{total}} clients',
+    more: '{{count}} more clients – please narrow the search.',
+    none: 'Nothing matches “{{query}}”.',
+    lines: 'Numbers',
+    callLine: 'Call: {{line}}',
+    onCall: 'During the call: transfer staff directly or after consulting them.',
+    idle: 'No call: call numbers and staff with one click.',
+    hours: 'Opening hours (Europe/Berlin)',
+    texts: 'Approved texts ({{count}})',
+    matchedTexts: 'Matching approved texts',
+    moreTexts: '… and {{count}} more',
+    callFailed: 'The call could not be started (SIP not connected or number invalid).',
+    staffCount: '{{count}} staff',
+  },
+});
