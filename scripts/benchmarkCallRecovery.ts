@@ -6,7 +6,7 @@
  * re-registering), with the ratio both desks / one desk.
  *
  * Run inside the lab (after `npm run build`):
- *   bash lab/run-isolated.sh npx tsx scripts/benchmarkCallRecovery.ts [runs=20]
+ *   bash lab/run-isolated.sh npx tsx scripts/benchmarkCallRecovery.ts [runs=20] [baselineRuns=runs]
  * Each run is one test of e2e/telephony/callRecovery.spec.ts (Playwright `--repeat-each`); the
  * figures are the `recovery (…)` annotations those tests write. Figures only: a failed run is
  * counted and shown, nothing is asserted here.
@@ -19,6 +19,8 @@ import { labSkipReason } from '../e2e/support/lab';
 import { summarise } from './sampleSummary';
 
 const RUNS = Math.max(1, Number(process.argv[2] ?? process.env.EMPFANG_BENCHMARK_RUNS ?? '20'));
+/** The one-desk baseline can run fewer times (it only gives the ratio's denominator). */
+const BASELINE_RUNS = Math.max(1, Number(process.argv[3] ?? RUNS));
 const SPEC = 'e2e/telephony/callRecovery.spec.ts';
 
 interface RunFigures {
@@ -44,8 +46,8 @@ function resultsOf(suite: JsonSuite): JsonResult[] {
   ];
 }
 
-/** Runs the tests whose title matches `grep` RUNS times and reads their recovery annotations. */
-function measure(grep: string): RunFigures {
+/** Runs the tests whose title matches `grep` `runs` times and reads their recovery annotations. */
+function measure(grep: string, runs: number): RunFigures {
   const directory = mkdtempSync(join(tmpdir(), 'empfang-recovery-'));
   const report = join(directory, 'report.json');
   spawnSync(
@@ -58,7 +60,7 @@ function measure(grep: string): RunFigures {
       '--grep',
       grep,
       '--repeat-each',
-      String(RUNS),
+      String(runs),
       '--reporter=list,json',
     ],
     { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
@@ -86,10 +88,10 @@ function main(): void {
     console.error(`benchmarkCallRecovery: ${skip}`);
     process.exit(2);
   }
-  const both = measure('8 s cut of SIP and media on both desks.*run 1 of');
-  const one = measure('8 s cut of one desk');
+  const both = measure('8 s cut of SIP and media on both desks.*run 1 of', RUNS);
+  const one = measure('8 s cut of one desk', BASELINE_RUNS);
   console.log(
-    `\nEmpfang call recovery benchmark (lab, ${RUNS} runs each, 8 s cut; ms after restore)`,
+    `\nEmpfang call recovery benchmark (lab, ${RUNS} runs both desks, ${BASELINE_RUNS} one desk, 8 s cut; ms after restore)`,
   );
   console.log(
     'cut'.padEnd(14),

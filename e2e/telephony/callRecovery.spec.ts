@@ -74,6 +74,34 @@ const BOTH_DESKS_ON_DEMAND = process.env.EMPFANG_RECOVERY_SIP_CUT !== '1';
 const ON_DEMAND_REASON =
   'both desks cut at once: 14 of 20 lab runs recovered (known open); EMPFANG_RECOVERY_SIP_CUT=1 runs it';
 
+/**
+ * Logs every description each peer connection of the page applies (type, signalling state,
+ * the ICE/DTLS lines) and every one it refuses (with the error and the whole SDP): printed when
+ * a test fails. That is how the last open failure was found (an answer with the other DTLS
+ * role: "Failed to set SSL role for the transport", then SIP.js's ACK + BYE).
+ */
+const WATCH_DESCRIPTIONS = `(() => {
+  const log = (window.__empfangDescriptions = []);
+  const lines = (sdp) => (sdp || '').split('\\r\\n')
+    .filter((line) => /^a=(ice-ufrag|setup|fingerprint|mid)|^m=/.test(line)).join(' ; ');
+  for (const name of ['setLocalDescription', 'setRemoteDescription']) {
+    const original = RTCPeerConnection.prototype[name];
+    RTCPeerConnection.prototype[name] = async function (description) {
+      const before = this.signalingState;
+      const type = description && description.type;
+      const sdp = description && description.sdp;
+      try {
+        const result = await original.apply(this, arguments);
+        log.push([Date.now(), name, type, before + ' → ' + this.signalingState, lines(sdp)]);
+        return result;
+      } catch (error) {
+        log.push([Date.now(), name, type, 'REFUSED in ' + before, String(error), sdp]);
+        throw error;
+      }
+    };
+  }
+})()`;
+
 const { desk } = agentDeskSuite({ beforeClose: restoreNetwork });
 
 /**
@@ -154,13 +182,34 @@ async function scopeOf(kind: CutKind, bob: AgentDesk): Promise<FaultScope> {
   return `ports:${LAB_WS_SECOND_PORT},${mediaPort}`;
 }
 
+/** {@link expectRecoveryFromCut} on a new call, with the peer connections' logs on failure. */
+async function cutAndExpectRecovery(kind: CutKind, cutMs: number): Promise<void> {
+  const [alice, bob] = await talkingPair(kind);
+  for (const page of [alice.page, bob.page]) await page.evaluate(WATCH_DESCRIPTIONS);
+  try {
+    await expectRecoveryFromCut(kind, cutMs, alice, bob);
+  } catch (error) {
+    for (const each of [alice, bob]) {
+      const log = await each.page
+        .evaluate('JSON.stringify(window.__empfangDescriptions)')
+        .catch(() => 'page closed');
+      report(`descriptions applied since the call was up (${each.user})`, String(log));
+    }
+    throw error;
+  }
+}
+
 /**
  * Cuts for `cutMs`, restores, and checks: every desk that lost its link applied a new
  * ice-ufrag after a re-INVITE of its own that got a 200 (retries allowed, no storm), audio both
  * ways and both calls up without notice, all within RECOVERY_LIMIT_MS after the restore.
  */
-async function cutAndExpectRecovery(kind: CutKind, cutMs: number): Promise<void> {
-  const [alice, bob] = await talkingPair(kind);
+async function expectRecoveryFromCut(
+  kind: CutKind,
+  cutMs: number,
+  alice: AgentDesk,
+  bob: AgentDesk,
+): Promise<void> {
   const pages = [alice.page, bob.page];
   const cutDesks = kind === 'one' ? [bob] : [alice, bob];
   const ufragsBefore = await Promise.all(cutDesks.map((cut) => localUfrag(cut.page)));

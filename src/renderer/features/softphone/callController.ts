@@ -509,6 +509,8 @@ export class CallController {
       onAck: () => acknowledge(),
       // A re-INVITE from the far end (SIP.js answered it already): sendonly/inactive is hold.
       onInvite: (request, _response, statusCode) => {
+        // After a link loss the callee's own ICE restart waits for this (sip/callRecovery.ts).
+        if (statusCode < 300) this.recovery.farEndOffered(id);
         const holds = offerHolds(request.body);
         if (statusCode < 300 && holds !== undefined) {
           this.store.patchLeg(id, { remoteHold: holds });

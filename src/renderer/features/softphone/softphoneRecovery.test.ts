@@ -16,6 +16,8 @@ import type { WatchdogPolicy } from '../../../shared/domain/registrationWatchdog
 const FAST_RECOVERY: CallRecoveryPolicy = {
   iceGraceMs: 100,
   staggerMs: [150, 200],
+  leaderWaitMs: 3_000,
+
   glareOwnerMs: [210, 400],
   glareOtherMs: [0, 200],
   unreachableBackoffMs: [100, 400],
@@ -154,6 +156,9 @@ describe('calls recover after a network cut (ICE-restart re-INVITE)', () => {
     expect(handlerOf(alice).rollbacks).toBeGreaterThanOrEqual(2);
     expect(onlyLeg(alice).lastError).toBeUndefined();
     network.restoreDesk('1002');
+    // Bob, back, offers nothing of his own until he has answered Alice's (no crossing offers).
+    await eventually(() => expect(acceptedInvites(network)).toBeGreaterThanOrEqual(2));
+    expect(reInvites(network).filter((text) => /^From:[^\n]*sip:1002@/im.test(text))).toEqual([]);
     await eventually(() => expect(acceptedInvites(network)).toBe(3));
     // The desk that answers a re-INVITE says "100 Trying" at once (the proxy's fast 408 needs it).
     expect(

@@ -68,15 +68,59 @@ describe('restart after the link returned', () => {
     expect(restarts).toEqual([{ legId: 'a', at: 1_000 }]);
   });
 
-  it('the callee waits a random 1–2 s stagger before its restart', async () => {
+  it('after a link loss the callee waits for the owner’s re-INVITE, then restarts a stagger later', async () => {
     const { recovery, restarts } = recoveryFake({ owner: false, random: 0.5 });
     recovery.track('a');
     recovery.linkLost();
     recovery.linkRestored();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(restarts).toHaveLength(0);
+    recovery.farEndOffered('a');
     await vi.advanceTimersByTimeAsync(1_490);
     expect(restarts).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(10);
-    expect(restarts).toEqual([{ legId: 'a', at: 1_500 }]);
+    expect(restarts).toEqual([{ legId: 'a', at: 6_500 }]);
+  });
+
+  it('the callee restarts anyway when the owner’s re-INVITE does not come in time', async () => {
+    const { recovery, restarts, recovered } = recoveryFake({ owner: false });
+    recovery.track('a');
+    recovery.linkLost();
+    recovery.linkRestored();
+    await vi.advanceTimersByTimeAsync(DEFAULT_RECOVERY_POLICY.leaderWaitMs - 1);
+    expect(restarts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(restarts).toEqual([{ legId: 'a', at: DEFAULT_RECOVERY_POLICY.leaderWaitMs }]);
+    expect(recovered).toEqual(['a']);
+  });
+
+  it('the owner’s re-INVITE answered before this desk saw its link return: only the stagger', async () => {
+    const { recovery, restarts } = recoveryFake({ owner: false, random: 0 });
+    recovery.track('a');
+    recovery.linkLost();
+    recovery.farEndOffered('a');
+    recovery.linkRestored();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(restarts).toEqual([{ legId: 'a', at: 1_000 }]);
+  });
+
+  it('an answered re-INVITE before the link loss does not release the callee', async () => {
+    const { recovery, restarts } = recoveryFake({ owner: false });
+    recovery.track('a');
+    recovery.farEndOffered('a');
+    recovery.linkLost();
+    recovery.linkRestored();
+    await vi.advanceTimersByTimeAsync(DEFAULT_RECOVERY_POLICY.leaderWaitMs - 1);
+    expect(restarts).toHaveLength(0);
+  });
+
+  it('the owner never waits for the callee', async () => {
+    const { recovery, restarts } = recoveryFake({ owner: true });
+    recovery.track('a');
+    recovery.linkLost();
+    recovery.linkRestored();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(restarts).toEqual([{ legId: 'a', at: 0 }]);
   });
 
   it('skips held legs and legs with another operation under way', async () => {
@@ -152,8 +196,7 @@ describe('glare and failures', () => {
   it('the other side retries within 0–2 s after its stagger', async () => {
     const { recovery, restarts } = recoveryFake({ outcomes: ['glare'], owner: false, random: 1 });
     recovery.track('a');
-    recovery.linkLost();
-    recovery.linkRestored();
+    recovery.iceChanged('a', 'failed');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(restarts.map((restart) => restart.at)).toEqual([2_000, 4_000]);
   });

@@ -7,8 +7,15 @@
  * Rules:
  * - Link restored (re-registered after a loss): every eligible leg restarts once.
  * - Both desks of a call usually see the same cut at the same moment, and each must restart its
- *   own ICE (rtpengine keeps one ICE session per side). So the owner of the Call-ID (the caller)
- *   goes at once and the other side after a short random stagger: their offers rarely collide.
+ *   own ICE (rtpengine keeps one ICE session per side). After a link loss the two offers are
+ *   put in order instead of left to luck: the owner of the Call-ID (the caller) goes at once,
+ *   and the other side waits until it has answered the owner's re-INVITE (then its own follows
+ *   a short stagger later), or `leaderWaitMs` at most (the owner may not have been cut, may be
+ *   on hold, or may have given up). Without that order the first desk back re-INVITEs into the
+ *   other's dead connection, the later offers collide (491/488), and rtpengine, left with the
+ *   owner's unanswered offer, answered the other desk's offer with the opposite DTLS role, which
+ *   Chromium refuses ("Failed to set SSL role"): SIP.js then hung up (lab traces).
+ *   An ICE-triggered restart (SIP stayed up, both desks see each other) only staggers.
  * - ICE `failed`, or `disconnected` for longer than a grace period: one restart, but only after
  *   an OPTIONS probe proved the SIP link alive (a re-INVITE into a dead link would block the
  *   dialog until SIP.js's 32 s timeout); a dead link is the watchdog's case above. After one
@@ -45,8 +52,16 @@ export type RestartOutcome =
 export interface CallRecoveryPolicy {
   /** How long ICE may stay `disconnected` before it counts as broken. */
   iceGraceMs: number;
-  /** Random delay range before the non-owner of the Call-ID restarts after the link returned. */
+  /**
+   * Random delay range before the non-owner of the Call-ID restarts: after an ICE break, and
+   * after it answered the owner's re-INVITE following a link loss.
+   */
   staggerMs: readonly [number, number];
+  /**
+   * After a link loss, how long the non-owner waits for the owner's re-INVITE before it
+   * restarts anyway (the owner retries "not reachable" with a back-off capped at 4 s).
+   */
+  leaderWaitMs: number;
   /** Retry delay after a 491 when this side generated the Call-ID (RFC 3261: 2.1–4 s). */
   glareOwnerMs: readonly [number, number];
   /** Retry delay after a 491 for the other side (RFC 3261: 0–2 s). */
@@ -67,6 +82,7 @@ export interface CallRecoveryPolicy {
 export const DEFAULT_RECOVERY_POLICY: CallRecoveryPolicy = {
   iceGraceMs: 2_000,
   staggerMs: [1_000, 2_000],
+  leaderWaitMs: 10_000,
   glareOwnerMs: [2_100, 4_000],
   glareOtherMs: [0, 2_000],
   unreachableBackoffMs: [500, 4_000],
@@ -105,6 +121,10 @@ interface LegRecovery {
   ice: IceState;
   /** An ICE-triggered restart was used; the next needs ICE connected first. */
   iceSpent: boolean;
+  /** The non-owner waits for the owner's re-INVITE (after a link loss) before its own. */
+  awaitingLeader: boolean;
+  /** The far end's re-INVITE was answered since the last link loss. */
+  farEndOffered: boolean;
   /** When the current round (first attempt and its retries) began. */
   roundStartedAt: number;
   unreachableCount: number;
@@ -133,6 +153,8 @@ export class CallRecovery {
       again: false,
       ice: 'new',
       iceSpent: false,
+      awaitingLeader: false,
+      farEndOffered: false,
       roundStartedAt: 0,
       unreachableCount: 0,
       refusedCount: 0,
@@ -158,6 +180,8 @@ export class CallRecovery {
     for (const leg of this.legs.values()) {
       clearTimeout(leg.iceTimer);
       leg.iceTimer = undefined;
+      leg.farEndOffered = false;
+      leg.awaitingLeader = false;
       if (leg.timer !== undefined) {
         // A stagger or glare retry waiting for a link that is gone: the return starts afresh.
         clearTimeout(leg.timer);
@@ -170,7 +194,21 @@ export class CallRecovery {
 
   linkRestored(): void {
     this.linkUp = true;
-    for (const legId of this.legs.keys()) this.request(legId);
+    for (const legId of this.legs.keys()) this.request(legId, true);
+  }
+
+  /**
+   * The leg answered a re-INVITE of the far end with 2xx. A non-owner that waits for the owner's
+   * offer after a link loss now sends its own, a short stagger later.
+   */
+  farEndOffered(legId: string): void {
+    const leg = this.legs.get(legId);
+    if (!leg) return;
+    leg.farEndOffered = true;
+    if (!leg.awaitingLeader) return;
+    leg.awaitingLeader = false;
+    clearTimeout(leg.timer);
+    leg.timer = setTimeout(() => this.afterTimer(legId, leg), this.pick(this.policy.staggerMs));
   }
 
   iceChanged(legId: string, state: IceState): void {
@@ -206,7 +244,8 @@ export class CallRecovery {
     if (this.legs.get(legId) === leg && BROKEN_ICE.includes(leg.ice)) this.request(legId);
   }
 
-  private request(legId: string): void {
+  /** `afterLinkLoss`: the link returned (not an ICE break with SIP up). */
+  private request(legId: string, afterLinkLoss = false): void {
     const leg = this.legs.get(legId);
     if (!leg || !this.linkUp) return;
     if (leg.busy) {
@@ -218,13 +257,21 @@ export class CallRecovery {
     leg.roundStartedAt = Date.now();
     leg.unreachableCount = 0;
     leg.refusedCount = 0;
-    const stagger = this.options.ownsCallId(legId) ? 0 : this.pick(this.policy.staggerMs);
-    if (stagger === 0) void this.attempt(legId, leg);
-    else leg.timer = setTimeout(() => this.afterTimer(legId, leg), stagger);
+    if (this.options.ownsCallId(legId)) {
+      void this.attempt(legId, leg);
+      return;
+    }
+    // After a link loss the owner offers first; its answered re-INVITE releases ours
+    // (farEndOffered), or the wait runs out.
+    const waitForOwner = afterLinkLoss && !leg.farEndOffered;
+    leg.awaitingLeader = waitForOwner;
+    const delay = waitForOwner ? this.policy.leaderWaitMs : this.pick(this.policy.staggerMs);
+    leg.timer = setTimeout(() => this.afterTimer(legId, leg), delay);
   }
 
   private afterTimer(legId: string, leg: LegRecovery): void {
     leg.timer = undefined;
+    leg.awaitingLeader = false;
     if (this.legs.get(legId) !== leg) return;
     if (!this.options.eligible(legId)) {
       leg.busy = false;
@@ -241,7 +288,7 @@ export class CallRecovery {
       leg.busy = false;
       if (leg.again) {
         leg.again = false;
-        this.request(legId);
+        this.request(legId, true);
       }
       return;
     }
