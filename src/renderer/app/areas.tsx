@@ -9,7 +9,6 @@ import { SettingsArea } from '../features/settings/SettingsArea';
 import { SupervisionArea } from '../features/supervision/SupervisionArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
 import { DirectoryArea } from '../features/directory/DirectoryArea';
-import { AreaNotAvailableYet } from './AreaNotAvailableYet';
 import { defineArea, type AreaDefinition } from './areaDefinition';
 
 export const AREAS: readonly AreaDefinition[] = [
