@@ -181,7 +181,7 @@ test('demo: a generated call reaches the voicebot, the offer rings at the signed
   await context.close();
 
   expect(await stopDemo(demo)).toBe(0);
-  expect(demo.output).toContain('demo: stopped');
+  expect(demo.output.some((line) => /^demo: stopped in \d+ ms$/.test(line))).toBe(true);
   await expectNothingLeft(demo);
 
   // A second start finds nothing to clean up and stops just as cleanly.

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { DEFAULT_SCRYPT_COST } from '../../src/portal/auth/passwordHashing';
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from '../../src/portal/auth/passwordHashing';
 import { DEMO_USERS, seedDemo } from '../../src/portal/demo/seedDemo';
 import { setGlobalBotMode } from '../../src/portal/domain/botSwitchStore';
 import { saveClient } from '../../src/portal/domain/clientStore';
@@ -32,7 +32,10 @@ const ALL_WEEK = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
 export async function startDemoPortal(options: {
   database: string;
   smtpPort: number;
+  /** Tests pass a cheap cost; the demo uses the portal's default. */
+  passwordCost?: ScryptCost;
 }): Promise<DemoPortal> {
+  const passwordCost = options.passwordCost ?? DEFAULT_SCRYPT_COST;
   // A fresh database per start: every demo begins the same way.
   await rm(options.database, { force: true });
   const routingSecret = randomBytes(24).toString('hex');
@@ -41,6 +44,7 @@ export async function startDemoPortal(options: {
     database: options.database,
     port: 0,
     tokenSecret: randomBytes(32).toString('hex'),
+    passwordCost,
     smtp: { host: '127.0.0.1', port: options.smtpPort, from: 'Empfang Demo <notizen@localhost>' },
     delivery: { enabled: true, pollIntervalMilliseconds: 1000, baseDelayMilliseconds: 1000 },
     hybrid: {
@@ -55,7 +59,7 @@ export async function startDemoPortal(options: {
   });
   try {
     const { database } = portal.context;
-    await seedDemo(database, DEFAULT_SCRYPT_COST, Date.now);
+    await seedDemo(database, passwordCost, Date.now);
     const at = new Date().toISOString();
     for (const client of DEMO_CLIENTS)
       await saveClient(database, { ...client, openingHours: ALL_WEEK, holidays: [] }, at);

@@ -38,6 +38,7 @@ export interface DemoOptions {
 
 export async function runDemo(options: DemoOptions): Promise<void> {
   const { root } = options;
+  const startedAt = performance.now();
   const missing = missingLabTools(commandExists);
   if (missing.length > 0) {
     say(labMissingMessage(missing));
@@ -206,8 +207,9 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     if (exiting) return;
     exiting = true;
     say(message);
+    const stoppingAt = performance.now();
     await run.stop();
-    say('demo: stopped');
+    say(`demo: stopped in ${Math.round(performance.now() - stoppingAt)} ms`);
     process.exit(code);
   }
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -235,4 +237,5 @@ export async function runDemo(options: DemoOptions): Promise<void> {
       window: window ? 'opened' : 'print',
     }),
   );
+  say(`demo: ready after ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
 }
