@@ -83,6 +83,8 @@ describe.each(targets)('role and client matrix on $name', (target) => {
       expect(outcomes).toEqual([]);
       expect(allowedCount).toBeGreaterThan(40);
     },
+    // Every route × role × scope, one request each: over 20 s on a loaded machine.
+    120_000,
   );
 
   it.skipIf(target.skipReason)(
