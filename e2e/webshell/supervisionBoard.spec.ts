@@ -45,21 +45,6 @@ function botApi(portal: ControlledPortal) {
   };
   return {
     send,
-    async call(): Promise<string> {
-      const callId = randomUUID();
-      await send({ type: 'call-started', callId, line: LINE, sipCallId: `sip-${callId}` });
-      await send({
-        type: 'transcript-segment',
-        callId,
-        segmentId: 's0',
-        speaker: 'bot',
-        text: 'Guten Tag, hier ist der KI-Assistent.',
-        startMs: 0,
-        endMs: 2_000,
-        final: true,
-      });
-      return callId;
-    },
     escalate: (callId: string) =>
       send({
         type: 'escalation-requested',
@@ -174,11 +159,29 @@ test('the board shows waiting calls and the service level; not ready stops offer
   const withBot = lineRow.getByTestId('line-with-bot');
   const callIds: string[] = [];
   for (let sample = 0; sample < LATENCY_SAMPLES; sample += 1) {
-    const before = Number(await withBot.textContent());
+    const expected = String(Number(await withBot.textContent()) + 1);
+    // Watched in the page on every animation frame (Playwright's own polling backs off to 1 s).
+    const shown = supervisorPage.waitForFunction(
+      ([selector, text]) => document.querySelector(selector!)?.textContent === text,
+      [`[data-testid="line-${LINE}"] [data-testid="line-with-bot"]`, expected],
+      { polling: 'raf', timeout: 20_000 },
+    );
     const started = performance.now();
-    callIds.push(await bot.call());
-    await expect(withBot).toHaveText(String(before + 1), { timeout: 20_000 });
+    const callId = randomUUID();
+    await bot.send({ type: 'call-started', callId, line: LINE, sipCallId: `sip-${callId}` });
+    await shown;
     latencies.push(performance.now() - started);
+    callIds.push(callId);
+    await bot.send({
+      type: 'transcript-segment',
+      callId,
+      segmentId: 's0',
+      speaker: 'bot',
+      text: 'Guten Tag, hier ist der KI-Assistent.',
+      startMs: 0,
+      endMs: 2_000,
+      final: true,
+    });
   }
   console.log(
     `[supervision board] event → board over ${latencies.length} events: p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p95 ${percentile(latencies, 0.95).toFixed(0)} ms`,

@@ -83,7 +83,7 @@ export async function openDatabase(
   const dialect = sqlite?.dialect ?? createPostgresDialect(location, options.poolSize ?? 10);
   const database = new Kysely<PortalDatabase>({ dialect });
   try {
-    const appliedMigrations = await migrateToLatest(database);
+    const appliedMigrations = await migrateToLatest(database, kind);
     return {
       database,
       kind,

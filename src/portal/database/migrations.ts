@@ -3,7 +3,7 @@
  * To add a version: write `migrations/migrationNNNNWhatItDoes.ts` exporting a Kysely
  * `Migration`, and append it here under the next zero-padded key. Never edit a released one.
  */
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { migration0001Initial } from './migrations/migration0001Initial';
 import { migration0002UnassignedLineCalls } from './migrations/migration0002UnassignedLineCalls';
 import { migration0003HybridReception } from './migrations/migration0003HybridReception';
@@ -22,11 +22,24 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-bot-switch-schedule': migration0006BotSwitchSchedule,
 };
 
-/** Brings the database to the newest version; throws if any migration fails. */
-export async function migrateToLatest(database: Kysely<PortalDatabase>): Promise<string[]> {
+/**
+ * Brings the database to the newest version; throws if any migration fails. On PostgreSQL the
+ * migration tables are looked up in the connection's current schema: without it Kysely finds
+ * another schema's `kysely_migration_lock` (tests run one schema each, side by side) and fails.
+ */
+export async function migrateToLatest(
+  database: Kysely<PortalDatabase>,
+  kind: 'sqlite' | 'postgres' = 'sqlite',
+): Promise<string[]> {
+  const schema =
+    kind === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database)).rows[0]
+          ?.schema
+      : undefined;
   const migrator = new Migrator({
     db: database,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const resultSet: MigrationResultSet = await migrator.migrateToLatest();
   if (resultSet.error) {

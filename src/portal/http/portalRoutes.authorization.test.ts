@@ -38,7 +38,8 @@ describe.each(targets)('role and client matrix on $name', (target) => {
     if (target.skipReason) return;
     portal = await startTestPortal(target);
     fixtures = await createPortalFixtures(portal);
-  });
+    // Two clients, every role, bot calls and supervised agents: slow on a loaded machine.
+  }, 60_000);
   afterAll(async () => portal?.close());
 
   it.skipIf(target.skipReason)(
@@ -82,6 +83,8 @@ describe.each(targets)('role and client matrix on $name', (target) => {
       expect(outcomes).toEqual([]);
       expect(allowedCount).toBeGreaterThan(40);
     },
+    // Every route × role × scope, one request each: over 20 s on a loaded machine.
+    120_000,
   );
 
   it.skipIf(target.skipReason)(

@@ -43,7 +43,8 @@ describe.each(targets)('fuzzed input on $name', (target) => {
     if (target.skipReason) return;
     portal = await startTestPortal(target);
     fixtures = await createPortalFixtures(portal);
-  });
+    // Two clients, every role, bot calls and supervised agents: slow on a loaded machine.
+  }, 60_000);
   afterAll(async () => portal?.close());
 
   it.skipIf(target.skipReason)(
@@ -100,5 +101,7 @@ describe.each(targets)('fuzzed input on $name', (target) => {
       expect(await countRows(portal)).toEqual(before);
       expect((await portal.request('GET', '/health')).status).toBe(200);
     },
+    // Every route with input, hostile bodies, queries and path segments: over a minute loaded.
+    120_000,
   );
 });

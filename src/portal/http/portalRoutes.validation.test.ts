@@ -41,7 +41,8 @@ describe.each(targets)('invalid input on $name', (target) => {
     if (target.skipReason) return;
     portal = await startTestPortal(target);
     fixtures = await createPortalFixtures(portal);
-  });
+    // Two clients, every role, bot calls and supervised agents: slow on a loaded machine.
+  }, 60_000);
   afterAll(async () => portal?.close());
 
   it.skipIf(target.skipReason)('answers 400 with field errors and stores nothing', async () => {

@@ -46,7 +46,7 @@ export async function setAgentState(
 ): Promise<AgentState | undefined> {
   const previous = await database
     .selectFrom('presence')
-    .select(['state', 'idle_since'])
+    .select(['state', 'idle_since', 'updated_at'])
     .where('user_id', '=', change.userId)
     .executeTakeFirst();
   // A desk re-reporting "available" while its offer rings must not make it offerable twice.
@@ -60,19 +60,22 @@ export async function setAgentState(
         : change.at
       : null;
   const reason = change.state === 'break' ? (change.reason ?? null) : null;
+  // `updated_at` is when the state began (the board's time in state): a desk re-reporting the
+  // same state does not reset it.
+  const since = previous?.state === change.state ? previous.updated_at : change.at;
   await database
     .insertInto('presence')
     .values({
       user_id: change.userId,
       state: change.state,
-      updated_at: change.at,
+      updated_at: since,
       idle_since: idleSince,
       reason,
     })
     .onConflict((conflict) =>
       conflict
         .column('user_id')
-        .doUpdateSet({ state: change.state, updated_at: change.at, idle_since: idleSince, reason }),
+        .doUpdateSet({ state: change.state, updated_at: since, idle_since: idleSince, reason }),
     )
     .execute();
   if (previous?.state !== change.state)

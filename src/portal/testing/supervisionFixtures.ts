@@ -14,7 +14,8 @@ export interface SupervisionFixtures {
   readonly connectedCalls: { own: string; other: string };
 }
 
-const POOL = 12;
+/** The role matrix logs out at most 4 agents per scope (one per role). */
+const POOL = 5;
 
 export async function createSupervisionFixtures(
   portal: TestPortal,
@@ -22,11 +23,14 @@ export async function createSupervisionFixtures(
 ): Promise<SupervisionFixtures> {
   const database = portal.portal.context.database;
   const agents = { own: [] as string[], other: [] as string[] };
-  for (const scope of ['own', 'other'] as const)
-    for (let index = 0; index < POOL; index += 1)
-      agents[scope].push(
-        (await portal.createUser(`supervised-${scope}-${index}`, 'agent', [clients[scope].id])).id,
-      );
+  for (const scope of ['own', 'other'] as const) {
+    const created = await Promise.all(
+      Array.from({ length: POOL + 1 }, (_, index) =>
+        portal.createUser(`supervised-${scope}-${index}`, 'agent', [clients[scope].id]),
+      ),
+    );
+    agents[scope].push(...created.map((user) => user.id));
+  }
   const connected = async (scope: 'own' | 'other') => {
     const callId = randomUUID();
     const at = '2025-03-31T08:00:00.000Z';

@@ -200,6 +200,22 @@ describe.each(targets)('supervision routes on $name', (target) => {
     expect(view.body.reviewNotes).toMatchObject([{ text: 'Gut gelöst', segmentId: 'segment-1' }]);
   });
 
+  it('keeps the time in state when a desk re-reports the same state', async () => {
+    const setup = await start();
+    if (!setup) return;
+    const { kit, board } = setup;
+    const agent = await kit.agent('1002');
+    const since = new Date(kit.clock.now).toISOString();
+    kit.clock.now += 30_000;
+    const again = await kit.test.request('PUT', '/presence', {
+      token: agent.token,
+      body: { state: 'available' },
+    });
+    expect(again.status).toBe(204);
+    const entry = (await board()).agents.find((candidate) => candidate.userId === agent.id);
+    expect(entry).toMatchObject({ state: 'available', stateSince: since });
+  });
+
   it('logs an agent out: the token stops working and the agent is offline', async () => {
     const setup = await start();
     if (!setup) return;
