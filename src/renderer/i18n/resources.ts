@@ -16,6 +16,7 @@ import { callWorkspaceTranslations } from '../features/callWorkspace/callWorkspa
 import { hybridTranslations } from '../features/hybrid/hybridTranslations';
 import { supervisionTranslations } from '../features/supervision/supervisionTranslations';
 import { directoryTranslations } from '../features/directory/directoryTranslations';
+import { dataRequestsTranslations } from '../features/dataRequests/dataRequestsTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
@@ -31,6 +32,7 @@ export const TRANSLATIONS = {
   hybrid: hybridTranslations,
   supervision: supervisionTranslations,
   directory: directoryTranslations,
+  dataRequests: dataRequestsTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;

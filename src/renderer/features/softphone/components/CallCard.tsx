@@ -12,6 +12,7 @@ import { useSoftphone } from '../softphoneContext';
 import { CallTimer } from './CallTimer';
 import { DtmfKeypad } from './DtmfKeypad';
 import { TransferForm } from './TransferForm';
+import { CallAiProviders } from '../../dataRequests/CallAiProviders';
 
 type Panel = 'none' | 'keypad' | 'blind' | 'consult';
 
@@ -67,6 +68,7 @@ export function CallCard({
           <strong>{formatForDisplay(leg.clientLine)}</strong>
         </p>
       ) : null}
+      {leg.clientLine ? <CallAiProviders line={leg.clientLine} /> : null}
       <p className="softphone-state" role="status">
         {over && leg.outcome ? t(`call.outcomes.${leg.outcome}`) : t(`call.states.${leg.state}`)}
         {leg.connectedAt !== undefined ? (

@@ -1,0 +1,27 @@
+/**
+ * One line on the call card: which AI providers may receive this call's audio and text, from the
+ * client's allow-list (a professional-secrecy client without a list: none). Shown only once the
+ * client of the dialled line is known; the desk sends nothing to a provider that is not listed.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { allowedAiProviders } from '../../../shared/domain/aiProviderPolicy';
+import { useAppEnvironment } from '../../app/AppEnvironment';
+import { clientByLineQueryOptions } from '../clientCard/clientQueries';
+
+export function CallAiProviders({ line }: { line: string }) {
+  const { t } = useTranslation('dataRequests');
+  const { client } = useAppEnvironment();
+  const lookup = useQuery(clientByLineQueryOptions(client, line));
+  if (lookup.data?.kind !== 'found') return null;
+  const allowed = allowedAiProviders(lookup.data.profile);
+  const names = [...allowed.transcription, ...allowed.model].map((provider) =>
+    t(`providers.${provider}`),
+  );
+  return (
+    <p className="softphone-hint" data-testid="call-ai-providers">
+      <span className="softphone-label">{t('providers.label')}</span>{' '}
+      {names.length > 0 ? names.join(', ') : t('providers.none')}
+    </p>
+  );
+}
