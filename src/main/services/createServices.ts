@@ -11,6 +11,7 @@ import { createAiServices } from './ai/createAiServices';
 import { providerSettingsFromSettingsHost } from './ai/providerSettings';
 import { ServiceError } from '../../shared/rpc/result';
 import type { SecretStore } from './secrets/secretStore';
+import { createBotSwitchService } from './botSwitch/botSwitchService';
 import { createHybridService } from './hybrid/hybridService';
 import { createPortalService } from './portal/portalService';
 import { createSettingsService, type SettingsHost } from './settings/settingsService';
@@ -42,15 +43,13 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     secrets: environment.secrets,
   });
   const portal = createPortalService({ settings, ...environment });
-  const hybrid = createHybridService({
-    auth: async () => {
-      await portal.ready();
-      const connection = portal.connection();
-      if (!connection) throw new ServiceError('unavailable', 'The portal is not available');
-      return connection.auth;
-    },
-    onPortalEvent: portal.onPortalEvent,
-  });
+  const portalAuth = async () => {
+    await portal.ready();
+    const connection = portal.connection();
+    if (!connection) throw new ServiceError('unavailable', 'The portal is not available');
+    return connection.auth;
+  };
+  const hybrid = createHybridService({ auth: portalAuth, onPortalEvent: portal.onPortalEvent });
   const ai = createAiServices({ providers: providerSettingsFromSettingsHost(settings) });
   const services: AppServices = {
     system: createSystemService({
@@ -65,6 +64,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     sipAuth: createSipAuthService(settings),
     portal,
     hybrid,
+    botSwitch: createBotSwitchService({ auth: portalAuth }),
     ...ai.services,
   };
   return {

@@ -5,6 +5,7 @@
  */
 import { CallHistoryArea } from '../features/history/CallHistoryArea';
 import { BotCallsArea } from '../features/hybrid/BotCallsArea';
+import { BotSwitchArea } from '../features/botSwitch/BotSwitchArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
 import { AreaNotAvailableYet } from './AreaNotAvailableYet';
@@ -18,4 +19,5 @@ export const AREAS: readonly AreaDefinition[] = [
   defineArea('settings', SettingsArea, { requiredRoles: [] }),
   // Last, so Alt+1…5 keep their places; a separate area from supervision (agents use it).
   defineArea('botCalls', BotCallsArea, { requiredRoles: ['agent'] }),
+  defineArea('botSwitch', BotSwitchArea, { requiredRoles: ['shiftLead'] }),
 ];

@@ -14,6 +14,7 @@ import { clientCardTranslations } from '../features/clientCard/clientCardTransla
 import { notesTranslations } from '../features/notes/notesTranslations';
 import { callWorkspaceTranslations } from '../features/callWorkspace/callWorkspaceTranslations';
 import { hybridTranslations } from '../features/hybrid/hybridTranslations';
+import { botSwitchTranslations } from '../features/botSwitch/botSwitchTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
@@ -27,6 +28,7 @@ export const TRANSLATIONS = {
   notes: notesTranslations,
   callWorkspace: callWorkspaceTranslations,
   hybrid: hybridTranslations,
+  botSwitch: botSwitchTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;
