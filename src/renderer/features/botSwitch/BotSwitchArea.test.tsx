@@ -9,6 +9,7 @@ import type { BotSwitchStateSchema } from '../../../shared/portalWire/operations
 import { AppEnvironmentContext, type AppEnvironment } from '../../app/AppEnvironment';
 import { createAppStores } from '../../app/appStores';
 import { createI18n } from '../../i18n/createI18n';
+import { BotAnswersIndicator } from './BotAnswersIndicator';
 import { BotSwitchArea } from './BotSwitchArea';
 
 type BotSwitchState = z.infer<typeof BotSwitchStateSchema>;
@@ -33,7 +34,7 @@ function stateWith(lineMode: 'on' | 'off' | 'inherit', globalMode: 'on' | 'off')
   };
 }
 
-function renderArea(initial: BotSwitchState) {
+function renderArea(initial: BotSwitchState, element = <BotSwitchArea />) {
   let changed: (() => void) | undefined;
   let current = initial;
   const botSwitch = {
@@ -82,7 +83,7 @@ function renderArea(initial: BotSwitchState) {
     <I18nextProvider i18n={createI18n('de')}>
       <QueryClientProvider client={queryClient}>
         <AppEnvironmentContext.Provider value={environment}>
-          <BotSwitchArea />
+          {element}
         </AppEnvironmentContext.Provider>
       </QueryClientProvider>
     </I18nextProvider>,
@@ -153,5 +154,17 @@ describe('the bot switch area', () => {
     expect(await within(lineRow()).findByText('Mitarbeitende nehmen an')).toBeDefined();
     const log = screen.getByRole('region', { name: 'Protokoll' });
     expect(within(log).getByText(/inherit → off/).textContent).toContain('<b>Störung</b>');
+  });
+});
+
+describe("the agent's indicator", () => {
+  it('says whether the bot answers the line, live', async () => {
+    const { announceChange } = renderArea(
+      stateWith('inherit', 'on'),
+      <BotAnswersIndicator line={LINE} />,
+    );
+    expect(await screen.findByText('Bot nimmt an')).toBeDefined();
+    announceChange(stateWith('off', 'on'));
+    expect(await screen.findByText('Kein Bot')).toBeDefined();
   });
 });
