@@ -29,6 +29,7 @@ function stateWith(lineMode: 'on' | 'off' | 'inherit', globalMode: 'on' | 'off')
         reason: null,
         revert: null,
         scheduled: false,
+        availableAgents: lineMode === 'on' ? 0 : 1,
       },
     ],
   };
@@ -112,6 +113,7 @@ describe('the bot switch area', () => {
     fireEvent.click(within(lineRow()).getByRole('button', { name: 'Aus' }));
     const dialog = screen.getByRole('dialog', { name: 'Bot-Schalter ändern' });
     expect(within(dialog).getByText(/Es klingelt direkt/)).toBeDefined();
+    expect(within(dialog).queryByRole('alert')).toBeNull();
     expect(botSwitch.setLine).not.toHaveBeenCalled();
     fireEvent.change(within(dialog).getByLabelText('Grund (für das Protokoll)'), {
       target: { value: 'Bot gestört' },
@@ -126,6 +128,14 @@ describe('the bot switch area', () => {
       revertAfterMinutes: 120,
     });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('warns before switching off a line with no available agent', async () => {
+    renderArea(stateWith('on', 'on'));
+    await screen.findByText(`Leitung ${LINE}`);
+    fireEvent.click(within(lineRow()).getByRole('button', { name: 'Aus' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/niemand verfügbar/);
   });
 
   it('needs a second confirmation for the global switch and previews the bot greeting', async () => {

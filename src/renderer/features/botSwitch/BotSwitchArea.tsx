@@ -114,6 +114,9 @@ export function BotSwitchArea() {
                         line: line.line,
                         mode,
                         botAnswersAfter: mode === 'inherit' ? global.mode === 'on' : mode === 'on',
+                        ...(line.availableAgents === undefined
+                          ? {}
+                          : { availableAgents: line.availableAgents }),
                       })
                     }
                   >

@@ -13,6 +13,8 @@ export interface PendingSwitch {
   readonly mode: 'on' | 'off' | 'inherit';
   /** Whether the bot answers after the change (the preview). */
   readonly botAnswersAfter: boolean;
+  /** Available agents of the line's client now (undefined: unknown or global). */
+  readonly availableAgents?: number;
 }
 
 const REVERT_CHOICES = [30, 60, 120, 240] as const;
@@ -50,6 +52,11 @@ export function SwitchDialog(props: {
         )}
         <p data-preview="queue">{t('previewQueue')}</p>
       </section>
+      {!pending.botAnswersAfter && pending.availableAgents === 0 ? (
+        <p role="alert" className="bot-switch-warning">
+          {t('noAgentWarning')}
+        </p>
+      ) : null}
       <label>
         {t('reason')}
         <input value={reason} maxLength={200} onChange={(event) => setReason(event.target.value)} />

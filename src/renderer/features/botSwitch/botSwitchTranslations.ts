@@ -17,6 +17,8 @@ export const botSwitchTranslations = defineTranslations({
     previewBot: 'Der KI-Assistent meldet sich, sagt, dass er eine KI ist, und übergibt bei Bedarf.',
     previewAgents: 'Es klingelt direkt bei den verfügbaren Mitarbeitenden des Mandanten.',
     previewQueue: 'Ist niemand verfügbar, hält der Bot die Anrufenden in der Warteschlange.',
+    noAgentWarning:
+      'Achtung: Für diese Leitung ist gerade niemand verfügbar. Ohne Bot klingelt es ins Leere.',
     reason: 'Grund (für das Protokoll)',
     revert: 'Automatisch zurückschalten',
     revertNever: 'nie',
@@ -49,6 +51,8 @@ export const botSwitchTranslations = defineTranslations({
     previewBot: 'The AI assistant answers, says it is an AI, and hands over when needed.',
     previewAgents: "The client's available agents ring directly.",
     previewQueue: 'If nobody is available, the bot holds callers in the queue.',
+    noAgentWarning:
+      'Careful: nobody is available for this line right now. Without the bot, calls ring unanswered.',
     reason: 'Reason (for the log)',
     revert: 'Switch back automatically',
     revertNever: 'never',
