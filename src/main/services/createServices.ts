@@ -11,6 +11,7 @@ import { createAiServices } from './ai/createAiServices';
 import { providerSettingsFromSettingsHost } from './ai/providerSettings';
 import { ServiceError } from '../../shared/rpc/result';
 import type { SecretStore } from './secrets/secretStore';
+import { createBotSwitchService } from './botSwitch/botSwitchService';
 import { createHybridService } from './hybrid/hybridService';
 import { createSupervisionService } from './supervision/supervisionService';
 import { createPortalService } from './portal/portalService';
@@ -72,6 +73,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     portal,
     hybrid,
     supervision,
+    botSwitch: createBotSwitchService({ auth: portalAuth }),
     ...ai.services,
   };
   return {

@@ -9,7 +9,7 @@ const navigation = () => screen.getByRole('navigation', { name: 'Arbeitsbereiche
 const activeArea = () => document.querySelector('section.area:not([hidden])');
 
 describe('app frame', () => {
-  it('shows the six work areas, the calls area first, and the connection states', async () => {
+  it('shows the seven work areas, the calls area first, and the connection states', async () => {
     await renderApp();
     const buttons = within(navigation()).getAllByRole('button');
     expect(buttons.map((button) => button.dataset.area)).toEqual([
@@ -19,6 +19,7 @@ describe('app frame', () => {
       'supervision',
       'settings',
       'botCalls',
+      'botSwitch',
     ]);
     expect(buttons[0]).toHaveProperty('ariaCurrent', 'page');
     expect(activeArea()?.getAttribute('data-area')).toBe('calls');

@@ -5,6 +5,7 @@
  */
 import { CallHistoryArea } from '../features/history/CallHistoryArea';
 import { BotCallsArea } from '../features/hybrid/BotCallsArea';
+import { BotSwitchArea } from '../features/botSwitch/BotSwitchArea';
 import { SettingsArea } from '../features/settings/SettingsArea';
 import { SupervisionArea } from '../features/supervision/SupervisionArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
@@ -19,4 +20,5 @@ export const AREAS: readonly AreaDefinition[] = [
   defineArea('settings', SettingsArea, { requiredRoles: [] }),
   // Last, so Alt+1…5 keep their places; a separate area from supervision (agents use it).
   defineArea('botCalls', BotCallsArea, { requiredRoles: ['agent'] }),
+  defineArea('botSwitch', BotSwitchArea, { requiredRoles: ['shiftLead'] }),
 ];

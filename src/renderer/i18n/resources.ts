@@ -17,6 +17,7 @@ import { hybridTranslations } from '../features/hybrid/hybridTranslations';
 import { supervisionTranslations } from '../features/supervision/supervisionTranslations';
 import { directoryTranslations } from '../features/directory/directoryTranslations';
 import { dataRequestsTranslations } from '../features/dataRequests/dataRequestsTranslations';
+import { botSwitchTranslations } from '../features/botSwitch/botSwitchTranslations';
 
 export const TRANSLATIONS = {
   app: appTranslations,
@@ -33,6 +34,7 @@ export const TRANSLATIONS = {
   supervision: supervisionTranslations,
   directory: directoryTranslations,
   dataRequests: dataRequestsTranslations,
+  botSwitch: botSwitchTranslations,
 } satisfies Record<string, NamespaceTranslations>;
 
 export type NamespaceName = keyof typeof TRANSLATIONS;

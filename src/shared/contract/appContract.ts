@@ -4,6 +4,7 @@
  * To add a service: declare it in `services/<name>Service.ts`, add it here, implement it under
  * `src/main/services/`, and wire it in `createServices()`.
  */
+import { botSwitchService } from './services/botSwitchService';
 import { hybridService } from './services/hybridService';
 import { noteDraftService } from './services/noteDraftService';
 import { portalService } from './services/portalService';
@@ -29,6 +30,7 @@ export const APP_CONTRACT = {
   noteDrafts: noteDraftService,
   hybrid: hybridService,
   supervision: supervisionService,
+  botSwitch: botSwitchService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;

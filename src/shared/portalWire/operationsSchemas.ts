@@ -53,6 +53,8 @@ export const LineBotStateSchema = z.object({
   revert: BotSwitchRevertSchema.optional(),
   /** The client's bot schedule decides while the line follows a global `on`. */
   scheduled: z.boolean().optional(),
+  /** The client's agents who are available now (with a SIP user): 0 → switching off warns. */
+  availableAgents: z.number().int().min(0).optional(),
 });
 export const BotSwitchStateSchema = z.object({
   global: z.object({

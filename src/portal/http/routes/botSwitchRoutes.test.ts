@@ -43,7 +43,12 @@ describe.each(targets)('bot switch API on $name', (target) => {
     });
     expect(answer.status).toBe(200);
     const line = answer.body.lines.find((item) => item.line === OWN_CLIENT.line);
-    expect(line).toMatchObject({ mode: 'off', botAnswers: false, reason: 'Bot hört schlecht' });
+    expect(line).toMatchObject({
+      mode: 'off',
+      botAnswers: false,
+      reason: 'Bot hört schlecht',
+      availableAgents: 1,
+    });
     expect(line?.revert).toEqual({
       at: new Date(kit.clock.now + 120 * 60_000).toISOString(),
       to: 'inherit',
@@ -183,11 +188,14 @@ describe.each(targets)('bot switch API on $name', (target) => {
       (entry) => entry.action === 'bot-switch.line',
     );
     expect(entries.map((entry) => entry.actorUserId).sort()).toEqual([first.id, second.id].sort());
-    const last = entries[0]!;
+    // Both happen within one clock tick; the later write saw the earlier one's mode as its
+    // "from" (the writes are serialised), and the state is the later write's mode.
+    const later = entries.find((entry) => entry.details.previousMode !== 'inherit');
+    expect(later?.details.previousMode).not.toBe(later?.details.mode);
     const state = await kit.test.request<BotSwitchState>('GET', '/bot-switch', {
       token: second.token,
     });
-    expect(state.body.lines[0]?.mode).toBe(last.details.mode);
+    expect(state.body.lines[0]?.mode).toBe(later?.details.mode);
     const announced = kit.events
       .slice(before)
       .filter((event) => event.type === 'bot-switch.changed');

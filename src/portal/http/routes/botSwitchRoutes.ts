@@ -11,6 +11,7 @@ import { listBotSwitchAudit } from '../../botSwitch/botSwitchAudit';
 import { publishBotSwitchChanged } from '../../botSwitch/botSwitchEvents';
 import { applyDueReverts } from '../../botSwitch/botSwitchReverts';
 import { readBotSchedule, saveBotSchedule } from '../../botSwitch/botScheduleStore';
+import { listAvailableAgents } from '../../hybrid/agentStates';
 import {
   ClientIdParametersSchema,
   ErrorResponseSchema,
@@ -39,7 +40,17 @@ function revertAtOf(context: PortalContext, minutes: number | undefined): string
 
 async function currentState(context: PortalContext, clientIds: string[] | undefined) {
   await applyDueReverts(context);
-  return readBotSwitches(context.database, clientIds, new Date(context.now()));
+  const state = await readBotSwitches(context.database, clientIds, new Date(context.now()));
+  const available = new Map<string, number>();
+  for (const clientId of new Set(state.lines.map((line) => line.clientId)))
+    available.set(clientId, (await listAvailableAgents(context.database, clientId)).length);
+  return {
+    ...state,
+    lines: state.lines.map((line) => ({
+      ...line,
+      availableAgents: available.get(line.clientId) ?? 0,
+    })),
+  };
 }
 
 export const getBotSwitchRoute = defineRoute({

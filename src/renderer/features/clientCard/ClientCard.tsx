@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { displayPhoneNumber } from '../../../shared/domain/phoneNumber';
 import { useAppEnvironment } from '../../app/AppEnvironment';
+import { BotAnswersIndicator } from '../botSwitch/BotAnswersIndicator';
 import { ClientCardDetails } from './ClientCardDetails';
 import { clientByLineQueryOptions } from './clientQueries';
 import type { StaffTransfer } from './StaffDirectory';
@@ -56,7 +57,12 @@ function ClientCardForLine({ line, transfer }: { line: string; transfer?: StaffT
   }
   const result = lookup.data;
   if (result.kind === 'found') {
-    return <ClientCardDetails profile={result.profile} line={shownLine} transfer={transfer} />;
+    return (
+      <>
+        <BotAnswersIndicator line={line} />
+        <ClientCardDetails profile={result.profile} line={shownLine} transfer={transfer} />
+      </>
+    );
   }
   const kind = result.kind === 'unknown-line' ? 'unknownLine' : 'notAssigned';
   return (
