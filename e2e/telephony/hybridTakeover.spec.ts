@@ -20,7 +20,9 @@
  * holds a token INVITE while an accept is under way; and the SIPp caller took the agent's BYE
  * on the transferred leg for the bot's BYE of the old dialog (SIPp hands `search_in="hdr"` the
  * header value with its leading space, so `^xfer///` never matched) and waited out its
- * 120 s before a BYE the desk answered 481.
+ * 120 s before a BYE the desk answered 481. The second test found a third: Kamailio answers a
+ * handover INVITE to a desk whose WebSocket just closed with 477, which the caller did not
+ * handle (the bot then waited 30 s for its REFER); it now fails the transfer at once.
  *
  *   bash lab/run-isolated.sh npx playwright test --project=telephony e2e/telephony/hybridTakeover.spec.ts
  */
@@ -57,7 +59,7 @@ test.afterAll(async () => {
 });
 
 test('bot answers → escalates → agent accepts → audio both ways; one timeline, client card, note pre-filled and synced; bot off → rings the desk', async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     const botEar = await startDeepgramServerFake();
@@ -209,7 +211,7 @@ test('bot answers → escalates → agent accepts → audio both ways; one timel
 });
 
 test('the agent window is gone when the accepted call arrives → back to the queue, the caller stays with the bot', async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
     const botEar = await startDeepgramServerFake();

@@ -32,10 +32,15 @@ export async function until<T>(
 
 /** The live bot call of the law firm whose disclosure was played. */
 export function disclosedBotCall(lab: HybridLab): Promise<string> {
-  return until(async () => {
-    const calls = await lab.agentGet<BotCallSummary[]>(`/bot-calls?clientId=${DEMO_LAW_FIRM.id}`);
-    return calls.find((call) => call.disclosurePlayed && call.state !== 'ended')?.callId;
-  }, 'the bot call with the disclosure played');
+  return until(
+    async () => {
+      const calls = await lab.agentGet<BotCallSummary[]>(`/bot-calls?clientId=${DEMO_LAW_FIRM.id}`);
+      return calls.find((call) => call.disclosurePlayed && call.state !== 'ended')?.callId;
+      // espeak-ng + sox make the greeting first: 15 s at load 16, more than 60 s at load 29.
+    },
+    'the bot call with the disclosure played',
+    150_000,
+  );
 }
 
 /** Consent, then "einen Menschen sprechen": the bot escalates with that reason (→ an offer). */
