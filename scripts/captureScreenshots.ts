@@ -167,6 +167,10 @@ if (!buildIsCurrent()) {
     cwd: REPOSITORY_ROOT,
   });
 }
+// The bundled host starts in about a second; the source through tsx can take 30 s on a busy
+// machine (the e2e global setup does the same with private copies).
+process.env.EMPFANG_HOST_ENTRY ??= join(REPOSITORY_ROOT, 'out', 'main', 'webshell.js');
+process.env.EMPFANG_RENDERER_DIR ??= join(REPOSITORY_ROOT, 'out', 'renderer');
 await mkdir(folder, { recursive: true });
 const palette = await hasConvert();
 if (!palette) console.log('ImageMagick `convert` not found: PNGs are written uncompressed.');
