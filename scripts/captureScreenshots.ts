@@ -30,6 +30,7 @@ import {
   startCall,
 } from '../e2e/support/lab';
 import { openPortalWebDesk } from '../e2e/support/portalWebDesk';
+import { expectRegistered, setAvailable } from '../e2e/telephony/support/agentDesk';
 import { buildIsCurrent } from '../e2e/webshell/globalSetup';
 import { REPOSITORY_ROOT } from '../e2e/support/webShell';
 import { CHROMIUM_ARGUMENTS, CHROMIUM_EXECUTABLE } from '../playwright.config';
@@ -112,6 +113,10 @@ async function capture(
   const suffix = `${language}-${theme}`;
   const labels = LABELS[language];
   try {
+    if (withCall) {
+      await expectRegistered(page, 30_000);
+      await setAvailable(page);
+    }
     await save(page, `calls-idle-${suffix}`, palette);
 
     if (withCall) {
