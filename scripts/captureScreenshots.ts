@@ -30,6 +30,7 @@ import {
   startCall,
 } from '../e2e/support/lab';
 import { openPortalWebDesk } from '../e2e/support/portalWebDesk';
+import { expectRegistered, setAvailable } from '../e2e/telephony/support/agentDesk';
 import { buildIsCurrent } from '../e2e/webshell/globalSetup';
 import { REPOSITORY_ROOT } from '../e2e/support/webShell';
 import { CHROMIUM_ARGUMENTS, CHROMIUM_EXECUTABLE } from '../playwright.config';
@@ -112,6 +113,10 @@ async function capture(
   const suffix = `${language}-${theme}`;
   const labels = LABELS[language];
   try {
+    if (withCall) {
+      await expectRegistered(page, 30_000);
+      await setAvailable(page);
+    }
     await save(page, `calls-idle-${suffix}`, palette);
 
     if (withCall) {
@@ -167,6 +172,10 @@ if (!buildIsCurrent()) {
     cwd: REPOSITORY_ROOT,
   });
 }
+// The bundled host starts in about a second; the source through tsx can take 30 s on a busy
+// machine (the e2e global setup does the same with private copies).
+process.env.EMPFANG_HOST_ENTRY ??= join(REPOSITORY_ROOT, 'out', 'main', 'webshell.js');
+process.env.EMPFANG_RENDERER_DIR ??= join(REPOSITORY_ROOT, 'out', 'renderer');
 await mkdir(folder, { recursive: true });
 const palette = await hasConvert();
 if (!palette) console.log('ImageMagick `convert` not found: PNGs are written uncompressed.');

@@ -36,6 +36,8 @@ interface Finding {
   targets: string[];
 }
 
+const FINDINGS_FOLDER = join(REPOSITORY_ROOT, 'test-results', 'accessibility');
+
 async function audit(page: Page, view: string, findings: Finding[]): Promise<void> {
   // Let transitions and focus settle: axe reads computed colours.
   await page.evaluate(
@@ -56,6 +58,12 @@ async function audit(page: Page, view: string, findings: Finding[]): Promise<voi
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
     });
   }
+  // Written after every view, so a slow machine that times out still leaves the record.
+  await mkdir(FINDINGS_FOLDER, { recursive: true });
+  await writeFile(
+    join(FINDINGS_FOLDER, `axe-${test.info().title.match(/\((\w+)\)$/)?.[1] ?? 'run'}.json`),
+    JSON.stringify(findings, null, 2),
+  );
 }
 
 async function showArea(page: Page, key: string, heading: string): Promise<void> {
@@ -68,7 +76,7 @@ for (const theme of ['light', 'dark'] as const) {
     browser,
   }) => {
     test.skip(test.info().project.name !== 'webshell', 'starts its own host and portal');
-    test.setTimeout(240_000);
+    test.setTimeout(600_000);
     const findings: Finding[] = [];
 
     const loggedOut = await openPortalWebDesk(browser, { theme, stayLoggedOut: true });
@@ -142,9 +150,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('dialog')).toBeVisible();
     await audit(page, 'shortcut help', findings);
 
-    const folder = join(REPOSITORY_ROOT, 'test-results', 'accessibility');
-    await mkdir(folder, { recursive: true });
-    await writeFile(join(folder, `axe-${theme}.json`), JSON.stringify(findings, null, 2));
     const blocking = findings.filter(
       (finding) => finding.impact === 'serious' || finding.impact === 'critical',
     );

@@ -13,20 +13,24 @@ export function StatusBar() {
   const info = useQuery(systemInfoQueryOptions(client));
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
-      <ul className="status-items" role="status">
-        {sortedStatusItems(items).map((item) => (
-          <li
-            key={item.id}
-            className={`status-item status-${item.level}`}
-            data-status-item={item.id}
-            data-level={item.level}
-          >
-            <span className="status-indicator" aria-hidden="true" />
-            <span className="status-label">{t(item.labelKey)}:</span>{' '}
-            <span className="status-value">{t(item.valueKey, item.valueOptions)}</span>
-          </li>
-        ))}
-      </ul>
+      {/* The live region wraps the list: role="status" on the <ul> itself would strip its list
+          semantics and orphan the items (axe: listitem). */}
+      <div role="status" className="status-region">
+        <ul className="status-items">
+          {sortedStatusItems(items).map((item) => (
+            <li
+              key={item.id}
+              className={`status-item status-${item.level}`}
+              data-status-item={item.id}
+              data-level={item.level}
+            >
+              <span className="status-indicator" aria-hidden="true" />
+              <span className="status-label">{t(item.labelKey)}:</span>{' '}
+              <span className="status-value">{t(item.valueKey, item.valueOptions)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
       {info.data && (
         <span className="status-shell">
           {t(info.data.shell === 'web' ? 'status.webShell' : 'status.desktop', {
