@@ -28,6 +28,10 @@ const PASSWORD = 'correct horse battery staple';
 const SUPERVISOR = { userName: 'sven.supervisor', password: PASSWORD };
 const SECOND_AGENT = { userName: 'bert.agent', password: PASSWORD };
 const LATENCY_SAMPLES = 12;
+/** The page's document as the callback below reads it (e2e compiles without the DOM types). */
+type PageDocument = {
+  document: { querySelector(selector: string): { textContent: string | null } | null };
+};
 
 const cleanups: (() => Promise<void>)[] = [];
 test.afterEach(async () => {
@@ -162,7 +166,9 @@ test('the board shows waiting calls and the service level; not ready stops offer
     const expected = String(Number(await withBot.textContent()) + 1);
     // Watched in the page on every animation frame (Playwright's own polling backs off to 1 s).
     const shown = supervisorPage.waitForFunction(
-      ([selector, text]) => document.querySelector(selector!)?.textContent === text,
+      ([selector, text]) =>
+        (globalThis as unknown as PageDocument).document.querySelector(selector!)?.textContent ===
+        text,
       [`[data-testid="line-${LINE}"] [data-testid="line-with-bot"]`, expected],
       { polling: 'raf', timeout: 20_000 },
     );
