@@ -69,7 +69,10 @@ function measureLab(): LabFigures {
       String(RUNS),
       '--reporter=list,json',
     ],
-    { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, EMPFANG_HYBRID_E2E: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+    },
   );
   const figures: LabFigures = { passed: 0, failed: 0, acceptToAudio: [], botEventToDesk: [] };
   const suites = (JSON.parse(readFileSync(report, 'utf8')) as { suites: JsonSuite[] }).suites;
