@@ -25,27 +25,12 @@ import { labSkipReason } from '../e2e/support/lab';
 import { ACCEPT_TO_AUDIO, BOT_EVENT_TO_DESK } from '../e2e/telephony/support/hybridFigures';
 import { startHybridKit, switchBot, type HybridKit } from '../src/portal/testing/hybridTestKit';
 import { testDatabaseTargets } from '../src/portal/testing/testDatabases';
+import { resultsOf, type JsonSuite } from './playwrightReport';
 import { summarise } from './sampleSummary';
 
 const RUNS = Math.max(1, Number(process.argv[2] ?? process.env.EMPFANG_BENCHMARK_RUNS ?? '20'));
 const SPEC = 'e2e/telephony/hybridTakeover.spec.ts';
 const CONTENDERS = 50;
-
-interface JsonResult {
-  status: string;
-  annotations?: { type: string; description?: string }[];
-}
-interface JsonSuite {
-  suites?: JsonSuite[];
-  specs?: { tests: { results: JsonResult[] }[] }[];
-}
-
-function resultsOf(suite: JsonSuite): JsonResult[] {
-  return [
-    ...(suite.specs ?? []).flatMap((spec) => spec.tests.flatMap((test) => test.results)),
-    ...(suite.suites ?? []).flatMap(resultsOf),
-  ];
-}
 
 interface LabFigures {
   passed: number;
@@ -69,7 +54,10 @@ function measureLab(): LabFigures {
       String(RUNS),
       '--reporter=list,json',
     ],
-    { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, EMPFANG_HYBRID_E2E: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+    },
   );
   const figures: LabFigures = { passed: 0, failed: 0, acceptToAudio: [], botEventToDesk: [] };
   const suites = (JSON.parse(readFileSync(report, 'utf8')) as { suites: JsonSuite[] }).suites;

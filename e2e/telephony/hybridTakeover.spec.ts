@@ -14,8 +14,11 @@
  * Second test: the agent's window is gone when the accepted call arrives → the handover fails
  * on the wire, the call goes back to the queue and the caller stays with the bot.
  *
- * Runs in CI (scripts/test-all.mjs, telephony project). The two causes of the earlier flakiness
- * (1 of 2 runs passed) are fixed: the handed-over INVITE could reach the desk before the
+ * On demand (EMPFANG_HYBRID_E2E=1) until it passes 5 of 5 lab runs: in the last 5, one passed
+ * whole; three failed before the bot had spoken its greeting at load 30–40 (espeak-ng took more
+ * than the 60 s then allowed; now 150 s) and one on the 477 below (fixed); the handover itself
+ * succeeded in every run that reached it. The two causes of the earlier flakiness (1 of 2 runs
+ * passed) are fixed: the handed-over INVITE could reach the desk before the
  * accept's answer (the desk rang it as an unknown call, 180 then 408 after 20 s) — the gate now
  * holds a token INVITE while an accept is under way; and the SIPp caller took the agent's BYE
  * on the transferred leg for the bot's BYE of the old dialog (SIPp hands `search_in="hdr"` the
@@ -24,7 +27,7 @@
  * handover INVITE to a desk whose WebSocket just closed with 477, which the caller did not
  * handle (the bot then waited 30 s for its REFER); it now fails the transfer at once.
  *
- *   bash lab/run-isolated.sh npx playwright test --project=telephony e2e/telephony/hybridTakeover.spec.ts
+ *   EMPFANG_HYBRID_E2E=1 bash lab/run-isolated.sh npx playwright test --project=telephony e2e/telephony/hybridTakeover.spec.ts
  */
 import { expect, test, type Browser } from '@playwright/test';
 import type {
@@ -49,6 +52,11 @@ import { measureFlow } from './support/pageProbe';
 import { relayedPackets, sippCallId } from './support/rtpengineStats';
 
 test.skip(!!labSkipReason(), labSkipReason());
+// Not yet 5 of 5 on the shared machine (see the header), so still on demand.
+test.skip(
+  process.env.EMPFANG_HYBRID_E2E !== '1',
+  'on demand: EMPFANG_HYBRID_E2E=1 (not yet 5 of 5 lab runs, see the header)',
+);
 
 let browser: Browser;
 test.beforeAll(async () => {
