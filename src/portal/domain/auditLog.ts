@@ -65,9 +65,16 @@ export async function appendAudit(
  */
 export async function listAudit(
   database: Kysely<PortalDatabase>,
-  filter: { clientIds?: readonly string[]; clientId?: string; limit: number },
+  filter: {
+    clientIds?: readonly string[];
+    clientId?: string;
+    /** Only these actions (e.g. the bot switch's trail). */
+    actions?: readonly AuditAction[];
+    limit: number;
+  },
 ): Promise<AuditEntry[]> {
   let query = database.selectFrom('audit_log').selectAll();
+  if (filter.actions !== undefined) query = query.where('action', 'in', [...filter.actions]);
   if (filter.clientId !== undefined) query = query.where('client_id', '=', filter.clientId);
   if (filter.clientIds !== undefined) {
     const scoped = [...filter.clientIds];

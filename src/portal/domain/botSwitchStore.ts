@@ -152,24 +152,42 @@ async function upsertSwitch(
   audit: { action: 'bot-switch.global' | 'bot-switch.line'; targetType: string },
 ): Promise<void> {
   await database.transaction().execute(async (transaction) => {
+    // Lock the row first (created with the default mode when new), so that of two shift leads
+    // switching at once the later one reads the earlier one's mode as its "from" (PostgreSQL
+    // reads committed data; a plain SELECT first would give both the same "from").
+    await transaction
+      .insertInto('bot_switches')
+      .values({
+        scope_key: values.scopeKey,
+        client_id: values.clientId,
+        mode: values.defaultMode,
+        changed_by: null,
+        changed_at: change.at,
+        reason: null,
+        revert_at: null,
+        revert_to: null,
+      })
+      .onConflict((conflict) =>
+        conflict.column('scope_key').doUpdateSet({ scope_key: values.scopeKey }),
+      )
+      .execute();
     const previous = await transaction
       .selectFrom('bot_switches')
       .select('mode')
       .where('scope_key', '=', values.scopeKey)
-      .executeTakeFirst();
-    const from = previous?.mode ?? values.defaultMode;
-    const row = {
-      mode: values.mode,
-      changed_by: change.userId,
-      changed_at: change.at,
-      reason: change.reason,
-      revert_at: change.revertAt,
-      revert_to: change.revertAt ? from : null,
-    };
+      .executeTakeFirstOrThrow();
+    const from = previous.mode;
     await transaction
-      .insertInto('bot_switches')
-      .values({ scope_key: values.scopeKey, client_id: values.clientId, ...row })
-      .onConflict((conflict) => conflict.column('scope_key').doUpdateSet(row))
+      .updateTable('bot_switches')
+      .set({
+        mode: values.mode,
+        changed_by: change.userId,
+        changed_at: change.at,
+        reason: change.reason,
+        revert_at: change.revertAt,
+        revert_to: change.revertAt ? from : null,
+      })
+      .where('scope_key', '=', values.scopeKey)
       .execute();
     await appendAudit(transaction, {
       at: change.at,

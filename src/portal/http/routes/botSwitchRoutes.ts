@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ALL_ROLES, WATCHER_ROLES } from '../../auth/authenticatedUser';
 import { readBotSwitches, setGlobalBotMode, setLineBotMode } from '../../domain/botSwitchStore';
-import { listBotSwitchAudit } from '../../botSwitch/botSwitchAudit';
+import { listAudit } from '../../domain/auditLog';
 import { publishBotSwitchChanged } from '../../botSwitch/botSwitchEvents';
 import { applyDueReverts } from '../../botSwitch/botSwitchReverts';
 import { readBotSchedule, saveBotSchedule } from '../../botSwitch/botScheduleStore';
@@ -187,7 +187,11 @@ export const botSwitchAuditRoute = defineRoute({
   async handler({ user, context }) {
     return {
       status: 200,
-      body: await listBotSwitchAudit(context.database, { clientIds: scopeOf(user), limit: 200 }),
+      body: await listAudit(context.database, {
+        ...(scopeOf(user) ? { clientIds: scopeOf(user) } : {}),
+        actions: ['bot-switch.global', 'bot-switch.line', 'bot-switch.schedule'],
+        limit: 200,
+      }),
       headers: NO_STORE,
     };
   },
