@@ -82,7 +82,7 @@ export interface CallRecoveryPolicy {
 export const DEFAULT_RECOVERY_POLICY: CallRecoveryPolicy = {
   iceGraceMs: 2_000,
   staggerMs: [1_000, 2_000],
-  leaderWaitMs: 10_000,
+  leaderWaitMs: 6_000,
   glareOwnerMs: [2_100, 4_000],
   glareOtherMs: [0, 2_000],
   unreachableBackoffMs: [500, 4_000],
