@@ -36,18 +36,19 @@ test.afterAll(async () => {
 });
 
 test('answer, hold, transfer and send the note with the keyboard only', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   desk = await openReceptionDesk(browser, { viewport: { width: 1366, height: 768 } });
   const { page, portal } = desk;
   const staff = DEMO_LAW_FIRM.staff[0]!;
-  const colleague = await startAnswering({ user: '2001', scenario: 'uas', timeoutSeconds: 90 });
+  const colleague = await startAnswering({ user: '2001', scenario: 'uas', timeoutSeconds: 200 });
   stops.push(() => colleague.stop());
   const caller = startCall({
     target: DEMO_LAW_FIRM.lines[0]!,
     scenario: 'caller-transferable',
     audio: 'tone',
-    callSeconds: 30,
-    timeoutSeconds: 90,
+    // Long enough for the axe run mid-call on a loaded machine (30 s ended the call before hold).
+    callSeconds: 120,
+    timeoutSeconds: 180,
   });
   stops.push(() => caller.stop());
 
