@@ -11,6 +11,8 @@
 #   EMPFANG_LAB_PORTAL_URL=http://127.0.0.1:8787  portal that decides where calls go (routing API);
 #   EMPFANG_LAB_ROUTING_SECRET=...                  its routing secret. Both or neither; unset →
 #                                                   every client-line call rings the reception user
+#   EMPFANG_LAB_ROUTING_TIMEOUT_MS=250  how long a call waits for the portal before the fallback
+#                                       (50–5000; tests of the routed path allow more, see README)
 #   EMPFANG_LAB_RUN_DIR=...     state dir (default: <repo>/.lab-run)
 #   EMPFANG_LAB_START_TIMEOUT=10  seconds to wait for the daemons
 #
@@ -36,6 +38,7 @@ LAB_AUTH=0
 LAB_RECEPTION=1001
 LAB_PORTAL_URL=
 LAB_ROUTING_SECRET=
+LAB_ROUTING_TIMEOUT_MS=250
 if [[ " ${components[*]} " != *" rtpengine "* && -f "$LAB_RUN_DIR/lab.env" ]]; then
   # shellcheck source=/dev/null
   source "$LAB_RUN_DIR/lab.env"
@@ -44,14 +47,18 @@ LAB_AUTH=${EMPFANG_LAB_AUTH:-$LAB_AUTH}
 LAB_RECEPTION=${EMPFANG_LAB_RECEPTION:-$LAB_RECEPTION}
 LAB_PORTAL_URL=${EMPFANG_LAB_PORTAL_URL-$LAB_PORTAL_URL}
 LAB_ROUTING_SECRET=${EMPFANG_LAB_ROUTING_SECRET-$LAB_ROUTING_SECRET}
+LAB_ROUTING_TIMEOUT_MS=${EMPFANG_LAB_ROUTING_TIMEOUT_MS:-$LAB_ROUTING_TIMEOUT_MS}
+[[ "$LAB_ROUTING_TIMEOUT_MS" =~ ^[0-9]{2,4}$ && $LAB_ROUTING_TIMEOUT_MS -ge 50 && $LAB_ROUTING_TIMEOUT_MS -le 5000 ]] ||
+  lab_die "EMPFANG_LAB_ROUTING_TIMEOUT_MS must be a number of milliseconds from 50 to 5000"
 [[ -z "$LAB_PORTAL_URL" || "$LAB_PORTAL_URL" =~ ^https?://[A-Za-z0-9.:-]+$ ]] ||
   lab_die "EMPFANG_LAB_PORTAL_URL must be a base URL like http://127.0.0.1:8787"
 [[ -z "$LAB_PORTAL_URL" || "$LAB_ROUTING_SECRET" =~ ^[A-Za-z0-9._~-]{16,}$ ]] ||
   lab_die "EMPFANG_LAB_ROUTING_SECRET must be set (16+ token characters) with EMPFANG_LAB_PORTAL_URL"
 [[ "$LAB_AUTH" =~ ^[01]$ ]] || lab_die "EMPFANG_LAB_AUTH must be 0 or 1"
 [[ "$LAB_RECEPTION" =~ ^[0-9A-Za-z._-]+$ ]] || lab_die "EMPFANG_LAB_RECEPTION must be a plain user name"
-printf 'LAB_AUTH=%s\nLAB_RECEPTION=%s\nLAB_PORTAL_URL=%s\nLAB_ROUTING_SECRET=%s\n' \
-  "$LAB_AUTH" "$LAB_RECEPTION" "$LAB_PORTAL_URL" "$LAB_ROUTING_SECRET" >"$LAB_RUN_DIR/lab.env"
+printf 'LAB_AUTH=%s\nLAB_RECEPTION=%s\nLAB_PORTAL_URL=%s\nLAB_ROUTING_SECRET=%s\nLAB_ROUTING_TIMEOUT_MS=%s\n' \
+  "$LAB_AUTH" "$LAB_RECEPTION" "$LAB_PORTAL_URL" "$LAB_ROUTING_SECRET" "$LAB_ROUTING_TIMEOUT_MS" \
+  >"$LAB_RUN_DIR/lab.env"
 
 start_failed() {
   local component=$1 reason=$2
@@ -92,6 +99,7 @@ start_kamailio() {
     -A "LAB_TLS_CERT=\"$tls_dir/cert.pem\""
     -A "LAB_TLS_KEY=\"$tls_dir/key.pem\""
     -A "RECEPTION_USER=\"$LAB_RECEPTION\""
+    -A "ROUTING_TIMEOUT_MS=$LAB_ROUTING_TIMEOUT_MS"
   )
   [[ "$LAB_AUTH" == 1 ]] && defines+=(-A WITH_AUTH)
   if [[ -n "$LAB_PORTAL_URL" ]]; then

@@ -55,6 +55,7 @@ export {
   generateLabAudio,
   listenForDtmf,
   restartKamailio,
+  ROUTED_PATH_TIMEOUT_MS,
   restoreNetwork,
   setPacketLoss,
   type DtmfEvent,

@@ -18,7 +18,7 @@ import {
 } from '../../src/portal/testing/hybridTestKit';
 import { SQLITE_TARGET } from '../../src/portal/testing/testDatabases';
 import { setAgentState, setSipUser } from '../../src/portal/hybrid/agentStates';
-import { restartKamailio } from './labControl';
+import { ROUTED_PATH_TIMEOUT_MS, restartKamailio } from './labControl';
 import { LAB_CLIENT_LINE, labRunDirectory, labSkipReason } from './labConstants';
 import { runCall, startAnswering } from './sippRun';
 
@@ -82,8 +82,14 @@ describe.skipIf(skip)('Kamailio routing through the portal', () => {
   }, 60_000);
 
   it('rings the agent the portal chose (the reception user is not even registered)', async () => {
-    await restartKamailio({ portal: { url: kit.test.url, routingSecret: ROUTING_SECRET } });
-    // Warm the portal up (route compiled, statements prepared): Kamailio waits at most 250 ms.
+    await restartKamailio({
+      portal: {
+        url: kit.test.url,
+        routingSecret: ROUTING_SECRET,
+        routingTimeoutMs: ROUTED_PATH_TIMEOUT_MS,
+      },
+    });
+    // Warm the portal up (route compiled, statements prepared) before the measured call.
     for (let index = 0; index < 3; index += 1) await kit.route({ line: LAB_CLIENT_LINE });
     const from = logSize();
     const chosen = await startAnswering({ user: AGENT_USER, timeoutSeconds: 30 });
@@ -101,7 +107,13 @@ describe.skipIf(skip)('Kamailio routing through the portal', () => {
   }, 60_000);
 
   it('a shift lead switches the line: bot off → the next call rings the agent, on → the bot', async () => {
-    await restartKamailio({ portal: { url: kit.test.url, routingSecret: ROUTING_SECRET } });
+    await restartKamailio({
+      portal: {
+        url: kit.test.url,
+        routingSecret: ROUTING_SECRET,
+        routingTimeoutMs: ROUTED_PATH_TIMEOUT_MS,
+      },
+    });
     const lead = await kit.test.createUser('lab-shift-lead', 'shift-lead', ['lab-client']);
     const { accessToken } = await kit.test.login(lead.userName);
     const linePath = `/bot-switch/lines/${encodeURIComponent(LAB_CLIENT_LINE)}`;

@@ -20,7 +20,7 @@ import {
 import { testClientProfile } from '../../src/portal/testing/testClientProfile';
 import { SQLITE_TARGET } from '../../src/portal/testing/testDatabases';
 import { startDeepgramServerFake, type DeepgramServerFake } from '../providers/deepgramServerFake';
-import { restartKamailio } from '../support/labControl';
+import { ROUTED_PATH_TIMEOUT_MS, restartKamailio } from '../support/labControl';
 import { labSkipReason } from '../support/labConstants';
 import { startAnswering, startCall } from '../support/sippRun';
 import { startVoicebot, type Voicebot } from './voicebotServer';
@@ -61,7 +61,13 @@ describe.skipIf(skip)('voicebot with the portal and Kamailio', () => {
     await kit.test.saveClient(CLIENT);
     kit.clock.now = Date.now();
     await switchBot(kit, 'on');
-    await restartKamailio({ portal: { url: kit.test.url, routingSecret: ROUTING_SECRET } });
+    await restartKamailio({
+      portal: {
+        url: kit.test.url,
+        routingSecret: ROUTING_SECRET,
+        routingTimeoutMs: ROUTED_PATH_TIMEOUT_MS,
+      },
+    });
     ear = await startDeepgramServerFake();
     bot = await startVoicebot({
       sipUser: 'voicebot',

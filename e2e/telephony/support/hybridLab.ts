@@ -16,6 +16,7 @@ import {
   LAB_SIP_DOMAIN,
   LAB_WS_URL,
   restartKamailio,
+  ROUTED_PATH_TIMEOUT_MS,
 } from '../../support/lab';
 import {
   AGENT,
@@ -96,7 +97,13 @@ export async function openHybridLab(
     await saveClient(database, { ...DEMO_LAW_FIRM, openingHours: allWeek }, at);
     await setGlobalBotMode(database, 'on', portal.agentId, at);
 
-    await restartKamailio({ portal: { url: portal.url, routingSecret: ROUTING_SECRET } });
+    await restartKamailio({
+      portal: {
+        url: portal.url,
+        routingSecret: ROUTING_SECRET,
+        routingTimeoutMs: ROUTED_PATH_TIMEOUT_MS,
+      },
+    });
     cleanups.unshift(() => restartKamailio({ portal: null }));
     await runBotScript(['start'], {
       EMPFANG_BOT_PORTAL_URL: portal.url,
