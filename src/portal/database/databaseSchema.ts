@@ -179,6 +179,7 @@ export interface PortalDatabase {
   bot_call_summaries: BotCallSummariesTable;
   bot_events: BotEventsTable;
   data_request_receipts: DataRequestReceiptsTable;
+  data_request_desk_notices: DataRequestDeskNoticesTable;
 }
 
 /**
@@ -260,4 +261,16 @@ export interface BotEventsTable {
   request_hash: string;
   status: string;
   received_at: string;
+}
+
+/**
+ * A deletion the desks must repeat (migration 0005): the salted hash of the number, never the
+ * number, so a desk that was offline can still match its local copies.
+ */
+export interface DataRequestDeskNoticesTable {
+  request_id: string;
+  client_ids_json: string | null;
+  salt: string;
+  number_hash: string;
+  requested_at: string;
 }

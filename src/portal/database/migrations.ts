@@ -8,6 +8,7 @@ import { migration0001Initial } from './migrations/migration0001Initial';
 import { migration0002UnassignedLineCalls } from './migrations/migration0002UnassignedLineCalls';
 import { migration0003HybridReception } from './migrations/migration0003HybridReception';
 import { migration0004DataRequests } from './migrations/migration0004DataRequests';
+import { migration0005DeskDeletionNotices } from './migrations/migration0005DeskDeletionNotices';
 import type { PortalDatabase } from './databaseSchema';
 
 /** Keys sort lexically, so they are zero-padded version numbers. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-unassigned-line-calls': migration0002UnassignedLineCalls,
   '0003-hybrid-reception': migration0003HybridReception,
   '0004-data-requests': migration0004DataRequests,
+  '0005-desk-deletion-notices': migration0005DeskDeletionNotices,
 };
 
 /** Brings the database to the newest version; throws if any migration fails. */

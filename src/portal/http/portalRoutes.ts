@@ -9,6 +9,7 @@ import { AUTH_ROUTES } from './routes/authRoutes';
 import { CALL_ROUTES } from './routes/callRoutes';
 import { CLIENT_ROUTES } from './routes/clientRoutes';
 import { DATA_REQUEST_ROUTES } from './routes/dataRequestRoutes';
+import { DESK_DELETION_ROUTES } from './routes/deskDeletionRoutes';
 import { NOTE_ROUTES } from './routes/noteRoutes';
 import { HYBRID_MACHINE_ROUTES } from './routes/hybridMachineRoutes';
 import { OFFER_ROUTES } from './routes/offerRoutes';
@@ -29,6 +30,7 @@ const API_ROUTES: readonly AnyRouteDefinition[] = [
   ...HYBRID_MACHINE_ROUTES,
   ...OFFER_ROUTES,
   ...DATA_REQUEST_ROUTES,
+  ...DESK_DELETION_ROUTES,
 ];
 
 export const PORTAL_ROUTES: readonly AnyRouteDefinition[] = [

@@ -116,6 +116,7 @@ export async function countRows(portal: TestPortal): Promise<Record<string, numb
     'audit_log',
     'deletion_receipts',
     'data_request_receipts',
+    'data_request_desk_notices',
     'sessions',
     'refresh_tokens',
   ] as const;

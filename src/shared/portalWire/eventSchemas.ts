@@ -123,6 +123,19 @@ export const OfferWithdrawnEventSchema = z.object({
   reason: z.enum(['accepted', 'declined', 'expired', 'caller-hung-up', 'taken-by-other']),
 });
 
+/**
+ * A data request deleted a caller's records at the portal: desks delete their local copies.
+ * The number is never sent; `numberHash` = `deskMatchHash(salt, e164)` (shared/domain).
+ */
+export const DataRequestDeletionRequestedEventSchema = z.object({
+  type: z.literal('data-request.deletion-requested'),
+  ...base,
+  requestId: z.string(),
+  clientIds: z.array(z.string()).nullable(),
+  salt: z.string(),
+  numberHash: z.string(),
+});
+
 export const PortalEventSchema = z.discriminatedUnion('type', [
   NoteStatusChangedEventSchema,
   BotSwitchChangedEventSchema,
@@ -133,6 +146,7 @@ export const PortalEventSchema = z.discriminatedUnion('type', [
   BotCallTranscriptEventSchema,
   OfferCreatedEventSchema,
   OfferWithdrawnEventSchema,
+  DataRequestDeletionRequestedEventSchema,
 ]);
 export type PortalEvent = z.infer<typeof PortalEventSchema>;
 
