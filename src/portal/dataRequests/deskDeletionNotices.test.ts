@@ -10,7 +10,7 @@ import type {
   DeskDeletionNotice,
 } from '../../shared/portalWire/dataRequestSchemas';
 import { deskMatchHash } from '../../shared/domain/deskMatchHash';
-import { OTHER_CLIENT, OWN_CLIENT } from '../testing/portalFixtures';
+import { noteSubmission, OTHER_CLIENT, OWN_CLIENT } from '../testing/portalFixtures';
 import { listenToEvents } from '../testing/eventListener';
 import { startTestPortal, type TestPortal } from '../testing/portalTestHarness';
 import { testClientProfile } from '../testing/testClientProfile';
@@ -104,6 +104,19 @@ describe.each(targets)('desk deletions on $name', (target) => {
         ).status,
       ).toBe(403);
 
+      // The desk's queued note of that number reaches the portal after the deletion…
+      const lateNote = await portal.request<{ id: string }>('POST', '/notes', {
+        token: tokens.agent,
+        body: noteSubmission(OWN_CLIENT.id, { callbackNumber: '0151 / 123 456 78' }),
+        headers: { 'idempotency-key': '5d0c1e8a-7a35-4f0e-8a53-2b6a8f0c9d11' },
+      });
+      expect(lateNote.status).toBe(201);
+      const otherNote = await portal.request<{ id: string }>('POST', '/notes', {
+        token: tokens.agent,
+        body: noteSubmission(OWN_CLIENT.id, { callbackNumber: '0172 5555555' }),
+        headers: { 'idempotency-key': '5d0c1e8a-7a35-4f0e-8a53-2b6a8f0c9d12' },
+      });
+      expect(otherNote.status).toBe(201);
       const receipt = await portal.request<DataRequestReceipt>('POST', path, {
         token: tokens.agent,
         body: { counts: COUNTS, note: 'waited-for-queued-note' },
@@ -114,6 +127,11 @@ describe.each(targets)('desk deletions on $name', (target) => {
         counts: COUNTS,
         note: 'waited-for-queued-note',
       });
+      // …and its receipt removes it there; another number's note stays.
+      const noteStatus = async (id: string) =>
+        (await portal.request('GET', `/notes/${id}`, { token: tokens.supervisor })).status;
+      expect(await noteStatus(lateNote.body.id)).toBe(404);
+      expect(await noteStatus(otherNote.body.id)).toBe(200);
       // A retry changes nothing: the first receipt stands.
       const replay = await portal.request<DataRequestReceipt>('POST', path, {
         token: tokens.agent,

@@ -109,6 +109,38 @@ export async function findDeskDeletion(
   return concerns(user, notice.clientIds) ? notice : 'out-of-scope';
 }
 
+/**
+ * A desk that had a matching note queued sends it before its receipt (never lost), so it reached
+ * the portal after the deletion: remove notes of the request's clients stored since the
+ * request whose callback number matches the notice's salted hash, with their deliveries.
+ * Returns how many; counted in the desk's receipt as `outboxNotes` already.
+ */
+async function deleteLateNotes(
+  database: Kysely<PortalDatabase>,
+  notice: DeskDeletionNotice,
+): Promise<number> {
+  let query = database
+    .selectFrom('notes')
+    .select(['id', 'callback_e164'])
+    .where('created_at', '>=', notice.requestedAt)
+    .where('callback_e164', 'is not', null);
+  if (notice.clientIds !== null) query = query.where('client_id', 'in', notice.clientIds);
+  const matching: string[] = [];
+  for (const row of await query.execute()) {
+    if (
+      row.callback_e164 &&
+      (await deskMatchHash(notice.salt, row.callback_e164)) === notice.numberHash
+    )
+      matching.push(row.id);
+  }
+  if (matching.length === 0) return 0;
+  await database.transaction().execute(async (transaction) => {
+    await transaction.deleteFrom('deliveries').where('note_id', 'in', matching).execute();
+    await transaction.deleteFrom('notes').where('id', 'in', matching).execute();
+  });
+  return matching.length;
+}
+
 /** Stores a desk's receipt once; a replay answers the stored one (the desk may retry). */
 export async function recordDeskReceipt(
   database: Kysely<PortalDatabase>,
@@ -118,6 +150,7 @@ export async function recordDeskReceipt(
   at: string,
 ): Promise<DataRequestReceipt> {
   const source = deskReceiptSource(user.id);
+  if (submission.note === 'waited-for-queued-note') await deleteLateNotes(database, notice);
   const row = {
     id: randomUUID(),
     request_id: notice.requestId,
