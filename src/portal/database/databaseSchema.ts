@@ -197,6 +197,7 @@ export interface PortalDatabase {
   whispers: WhispersTable;
   review_notes: ReviewNotesTable;
   data_request_receipts: DataRequestReceiptsTable;
+  data_request_desk_notices: DataRequestDeskNoticesTable;
 }
 
 /**
@@ -244,7 +245,7 @@ export interface BotCallsTable {
   accepted_by: string | null;
   handover_token: string | null;
   connect_by: string | null;
-  /** When a human accepted the call (migration 0005): the service level's clock stops. */
+  /** When a human accepted the call (migration 0007): the service level's clock stops. */
   accepted_at?: string | null;
   content_deleted_at: string | null;
   updated_at: string;
@@ -282,7 +283,7 @@ export interface BotEventsTable {
   received_at: string;
 }
 
-/** A client's service level: share answered within `threshold_seconds` (migration 0005). */
+/** A client's service level: share answered within `threshold_seconds` (migration 0007). */
 export interface ServiceLevelTargetsTable {
   client_id: string;
   threshold_seconds: number;
@@ -319,4 +320,16 @@ export interface ReviewNotesTable {
   author_user_id: string;
   text: string;
   created_at: string;
+}
+
+/**
+ * A deletion the desks must repeat (migration 0007): the salted hash of the number, never the
+ * number, so a desk that was offline can still match its local copies.
+ */
+export interface DataRequestDeskNoticesTable {
+  request_id: string;
+  client_ids_json: string | null;
+  salt: string;
+  number_hash: string;
+  requested_at: string;
 }

@@ -10,6 +10,7 @@ import { migration0003HybridReception } from './migrations/migration0003HybridRe
 import { migration0004DataRequests } from './migrations/migration0004DataRequests';
 import { migration0005Supervision } from './migrations/migration0005Supervision';
 import { migration0006BotSwitchSchedule } from './migrations/migration0006BotSwitchSchedule';
+import { migration0007DeskDeletionNotices } from './migrations/migration0007DeskDeletionNotices';
 import type { PortalDatabase } from './databaseSchema';
 
 /** Keys sort lexically, so they are zero-padded version numbers. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-data-requests': migration0004DataRequests,
   '0005-supervision': migration0005Supervision,
   '0006-bot-switch-schedule': migration0006BotSwitchSchedule,
+  '0007-desk-deletion-notices': migration0007DeskDeletionNotices,
 };
 
 /**

@@ -274,6 +274,18 @@ export const CASES: Record<
       path: `/data-requests/receipts/${fixtures.dataRequestId}`,
     }),
   },
+  'GET /data-requests/desk-deletions': {
+    scopes: ['none'],
+    build: () => ({ method: 'GET', path: '/data-requests/desk-deletions' }),
+  },
+  'POST /data-requests/desk-deletions/:requestId/receipt': {
+    scopes: ['own'],
+    build: (_scope, fixtures) => ({
+      method: 'POST',
+      path: `/data-requests/desk-deletions/${fixtures.dataRequestId}/receipt`,
+      body: { counts: { historyEntries: 1, outboxNotes: 0, drafts: 0 }, note: null },
+    }),
+  },
   'GET /bot-calls': {
     scopes: ['own', 'other'],
     build: (scope) => ({ method: 'GET', path: `/bot-calls?clientId=${clientOf(scope).id}` }),

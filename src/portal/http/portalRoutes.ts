@@ -10,6 +10,7 @@ import { BOT_SWITCH_ROUTES } from './routes/botSwitchRoutes';
 import { CALL_ROUTES } from './routes/callRoutes';
 import { CLIENT_ROUTES } from './routes/clientRoutes';
 import { DATA_REQUEST_ROUTES } from './routes/dataRequestRoutes';
+import { DESK_DELETION_ROUTES } from './routes/deskDeletionRoutes';
 import { NOTE_ROUTES } from './routes/noteRoutes';
 import { HYBRID_MACHINE_ROUTES } from './routes/hybridMachineRoutes';
 import { OFFER_ROUTES } from './routes/offerRoutes';
@@ -33,6 +34,7 @@ const API_ROUTES: readonly AnyRouteDefinition[] = [
   ...OFFER_ROUTES,
   ...SUPERVISION_ROUTES,
   ...DATA_REQUEST_ROUTES,
+  ...DESK_DELETION_ROUTES,
 ];
 
 export const PORTAL_ROUTES: readonly AnyRouteDefinition[] = [

@@ -64,6 +64,30 @@ const DATA_REQUEST_INVALID_CASES: Record<string, InvalidCase[]> = {
   'GET /data-requests/receipts/:requestId': [
     { method: 'GET', path: '/data-requests/receipts/not-a-uuid', expect: ['params.requestId'] },
   ],
+  // A desk's receipt holds counts only: no extra fields (a number, a name) and no free text.
+  'POST /data-requests/desk-deletions/:requestId/receipt': [
+    {
+      method: 'POST',
+      path: '/data-requests/desk-deletions/not-a-uuid/receipt',
+      body: { counts: { historyEntries: 0, outboxNotes: 0, drafts: 0 }, note: null },
+      expect: ['params.requestId'],
+    },
+    {
+      method: 'POST',
+      path: (fixtures) => `/data-requests/desk-deletions/${fixtures.dataRequestId}/receipt`,
+      body: {
+        counts: { historyEntries: -1, outboxNotes: 1.5, drafts: 0, callerNumber: 1 },
+        note: 'Anrufer 0151 1234567',
+      },
+      expect: ['body.counts.historyEntries', 'body.counts.outboxNotes', 'body.counts', 'body.note'],
+    },
+    {
+      method: 'POST',
+      path: (fixtures) => `/data-requests/desk-deletions/${fixtures.dataRequestId}/receipt`,
+      body: { counts: { historyEntries: 0, outboxNotes: 0, drafts: 0 }, note: null, number: 'x' },
+      expect: ['body'],
+    },
+  ],
 };
 const note = noteSubmission(OWN_CLIENT.id);
 
@@ -488,6 +512,7 @@ export const HYBRID_INVALID_CASES: Record<string, InvalidCase[]> = {
 };
 
 export const ROUTES_WITHOUT_INPUT = [
+  'GET /data-requests/desk-deletions',
   'GET /offers',
   'GET /health',
   'GET /me',

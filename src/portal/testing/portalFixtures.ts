@@ -131,6 +131,12 @@ export async function countRows(portal: TestPortal): Promise<Record<string, numb
     'audit_log',
     'deletion_receipts',
     'data_request_receipts',
+    'data_request_desk_notices',
+    'service_level_targets',
+    'alert_acknowledgements',
+    'whispers',
+    'review_notes',
+    'bot_schedules',
     'sessions',
     'refresh_tokens',
   ] as const;

@@ -96,3 +96,34 @@ export const DataRequestReceiptListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const DataRequestIdParametersSchema = z.strictObject({ requestId: UuidSchema });
+
+/**
+ * A portal deletion the desks must repeat on their local copies (history, drafts, outbox). The
+ * number itself never travels: `numberHash` is `deskMatchHash(salt, e164)`.
+ */
+export const DeskDeletionNoticeSchema = z.object({
+  requestId: z.string(),
+  clientIds: z.array(z.string()).nullable(),
+  salt: z.string(),
+  numberHash: z.string(),
+  requestedAt: z.string(),
+});
+export type DeskDeletionNotice = z.infer<typeof DeskDeletionNoticeSchema>;
+
+/** Kinds of local records a desk deletes. */
+export const DESK_RECORD_KINDS = ['historyEntries', 'outboxNotes', 'drafts'] as const;
+export type DeskRecordKind = (typeof DESK_RECORD_KINDS)[number];
+
+/** Remarks a desk may add to its receipt (codes, never free text). */
+export const DESK_RECEIPT_NOTES = ['waited-for-queued-note'] as const;
+
+/** A desk's receipt: counts per kind, nothing else. */
+export const DeskReceiptSubmissionSchema = z.strictObject({
+  counts: z.strictObject({
+    historyEntries: z.number().int().min(0).max(1_000_000),
+    outboxNotes: z.number().int().min(0).max(1_000_000),
+    drafts: z.number().int().min(0).max(1_000_000),
+  }),
+  note: z.enum(DESK_RECEIPT_NOTES).nullable(),
+});
+export type DeskReceiptSubmission = z.infer<typeof DeskReceiptSubmissionSchema>;

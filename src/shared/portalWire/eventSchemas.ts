@@ -139,6 +139,19 @@ export const SupervisionChangedEventSchema = z.object({
   clientId: z.string(),
 });
 
+/**
+ * A data request deleted a caller's records at the portal: desks delete their local copies.
+ * The number is never sent; `numberHash` = `deskMatchHash(salt, e164)` (shared/domain).
+ */
+export const DataRequestDeletionRequestedEventSchema = z.object({
+  type: z.literal('data-request.deletion-requested'),
+  ...base,
+  requestId: z.string(),
+  clientIds: z.array(z.string()).nullable(),
+  salt: z.string(),
+  numberHash: z.string(),
+});
+
 export const PortalEventSchema = z.discriminatedUnion('type', [
   NoteStatusChangedEventSchema,
   BotSwitchChangedEventSchema,
@@ -151,6 +164,7 @@ export const PortalEventSchema = z.discriminatedUnion('type', [
   OfferWithdrawnEventSchema,
   WhisperReceivedEventSchema,
   SupervisionChangedEventSchema,
+  DataRequestDeletionRequestedEventSchema,
 ]);
 export type PortalEvent = z.infer<typeof PortalEventSchema>;
 

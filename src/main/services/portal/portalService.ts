@@ -28,6 +28,7 @@ import { openPortalConnection, type PortalConnection } from './portalConnection'
 import { submitNote } from './noteSubmission';
 import { submitCall } from './callLogSubmission';
 import { recordDeletionReceipts } from './portalDeletionReceipts';
+import { pendingDeskDeletions, recordDeskDeletionReceipt } from './portalDeskDeletions';
 
 type PortalDefinition = typeof portalService;
 
@@ -98,6 +99,15 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
     } else if (event.type === 'presence.changed' && event.state !== 'offered') {
       // `offered` (an escalation ringing at a desk, issue 9) is not a desk presence state yet.
       events.emit('onPresenceChanged', { userId: event.userId, state: event.state, at: event.at });
+    } else if (event.type === 'data-request.deletion-requested') {
+      const { requestId, clientIds, salt, numberHash, at } = event;
+      events.emit('onDeskDeletionRequested', {
+        requestId,
+        clientIds,
+        salt,
+        numberHash,
+        requestedAt: at,
+      });
     } else if (event.type === 'bot-switch.changed') {
       const { scope, line, clientId, mode, changedBy, at } = event;
       events.emit('onBotSwitchChanged', { scope, line, clientId, mode, changedBy, at });
@@ -235,6 +245,9 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
       noteDeliveries: async (noteId) => api.noteDeliveries((await connection()).auth, noteId),
       recordDeletionReceipts: async (batch) =>
         recordDeletionReceipts((await connection()).auth, batch.receipts),
+      pendingDeskDeletions: async () => pendingDeskDeletions((await connection()).auth),
+      recordDeskDeletionReceipt: async (requestId, receipt) =>
+        recordDeskDeletionReceipt((await connection()).auth, requestId, receipt),
     },
   };
 }

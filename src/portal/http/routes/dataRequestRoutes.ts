@@ -19,6 +19,7 @@ import {
   type DataRequestQuery,
 } from '../../../shared/portalWire/dataRequestSchemas';
 import { deleteDataRequest } from '../../dataRequests/dataRequestDeletion';
+import { announceDeskDeletion } from '../../dataRequests/deskDeletionNotices';
 import { dataRequestRateLimiterFor } from '../../dataRequests/dataRequestRateLimiter';
 import { listDataRequestReceipts } from '../../dataRequests/dataRequestReceiptStore';
 import { renderDataRequestReport } from '../../dataRequests/dataRequestReport';
@@ -132,12 +133,15 @@ export const deleteDataRequestRoute = defineRoute({
   responses: { 201: DataRequestReceiptSchema, ...REFUSALS },
   async handler({ body, user, context }) {
     const target = targetOf(context, user, body);
+    const at = nowIso(context);
     const receipt = await deleteDataRequest(context.database, context.botContent, target, {
       userId: user.id,
       subject: subjectHash(context.tokenSecret, target.e164),
-      at: nowIso(context),
+      at,
     });
     await flushDeletedPages(context);
+    // The desks' local copies (history, drafts, outbox) go next: event now, list for later.
+    await announceDeskDeletion(context.database, context.events, receipt.requestId, target, at);
     return { status: 201, body: receipt, headers: NO_STORE };
   },
 });

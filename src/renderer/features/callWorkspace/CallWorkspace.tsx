@@ -36,6 +36,7 @@ import {
 import { CallAnnouncements } from './CallAnnouncements';
 import { trackCalls } from './callTracking';
 import { createPresenceNoticeStore, syncPresence } from './presenceSync';
+import { useDeskDeletions } from '../retention/useDeskDeletions';
 import { useCallLogStatusItem } from './useCallLogStatusItem';
 import { usePortalStatusItem } from './usePortalStatusItem';
 import './callWorkspace.css';
@@ -80,6 +81,8 @@ function CallDesk({ userId }: { userId: string }) {
     return leg !== undefined && !isTerminal(leg.state);
   };
   useCallLogStatusItem(notes);
+  // Local copies of a caller whose data was deleted at the portal go too (issue 13).
+  useDeskDeletions(notes, userId);
 
   useEffect(() => {
     void notes

@@ -87,6 +87,12 @@ export class CallHistoryRepository {
       .slice(0, limit);
   }
 
+  /** Crypto-shreds one entry, in memory and on disk (a data request's deletion). */
+  async shred(callId: string): Promise<void> {
+    this.memoryOnly.delete(callId);
+    await (await this.vault()).shred(historyRecordId(callId));
+  }
+
   /** Shreds entries older than the retention; returns how many. */
   async prune(now = Date.now()): Promise<number> {
     const old = await this.database.sealedRecords

@@ -36,6 +36,10 @@ import {
   NoteSubmissionSchema as PortalNoteSubmissionSchema,
   URGENCIES,
 } from '../../portalWire/noteSchemas';
+import {
+  DeskDeletionNoticeSchema,
+  DeskReceiptSubmissionSchema,
+} from '../../portalWire/dataRequestSchemas';
 import { defineMethod, defineService } from '../contractDefinition';
 
 /** The portal's roles; the desk shows areas by them (the portal checks them on every route). */
@@ -275,12 +279,21 @@ export const portalService = defineService({
       z.tuple([DeletionReceiptBatchSchema]),
       DeletionReceiptBatchResultSchema,
     ),
+    /** Data-request deletions this desk has not confirmed yet (salted hashes, no numbers). */
+    pendingDeskDeletions: defineMethod(z.tuple([]), z.array(DeskDeletionNoticeSchema)),
+    /** This desk's receipt for one data request: counts per kind only. */
+    recordDeskDeletionReceipt: defineMethod(
+      z.tuple([z.uuid(), DeskReceiptSubmissionSchema]),
+      z.null(),
+    ),
   },
   events: {
     onSessionChanged: PortalSessionStateSchema,
     /** After an explicit logout every window wipes the user's local data. */
     onLoggedOut: z.object({ reason: z.enum(SESSION_END_REASONS), wipeLocalData: z.boolean() }),
     onNoteStatusChanged: NoteStatusEventSchema,
+    /** A data request deleted a caller's records at the portal: delete the local copies. */
+    onDeskDeletionRequested: DeskDeletionNoticeSchema,
     /** Agent states include `offered` (set by the portal while an offer rings at a desk). */
     onPresenceChanged: z.object({
       userId: z.string(),

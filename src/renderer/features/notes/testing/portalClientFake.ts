@@ -122,6 +122,9 @@ export class PortalClientFake {
         this.presenceReasons.push(reason ?? null);
         return ok(null);
       },
+      pendingDeskDeletions: () => ok([]),
+      recordDeskDeletionReceipt: () => ok(null),
+      onDeskDeletionRequested: this.listen('onDeskDeletionRequested'),
       onSessionChanged: this.listen('onSessionChanged'),
       onNoteStatusChanged: this.listen('onNoteStatusChanged'),
       onLoggedOut: this.listen('onLoggedOut'),

@@ -1,0 +1,90 @@
+/**
+ * The follower handles the deletions still pending at start and each announced one, once each,
+ * and sends the receipt through the contract; a failing one sends none.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AppClient } from '../../../shared/contract/appContract';
+import { deskMatchHash } from '../../../shared/domain/deskMatchHash';
+import type { DeskDeletionNotice } from '../../../shared/portalWire/dataRequestSchemas';
+import type { CallHistoryEntry } from '../history/callHistoryEntry';
+import { followDeskDeletions } from './deskDeletionFollower';
+
+async function notice(requestId: string, e164: string): Promise<DeskDeletionNotice> {
+  return {
+    requestId,
+    clientIds: ['client-1'],
+    salt: requestId,
+    numberHash: await deskMatchHash(requestId, e164),
+    requestedAt: '2026-12-06T06:00:00.000Z',
+  };
+}
+
+const entry = (id: string, remoteNumber: string): CallHistoryEntry => ({
+  id,
+  startedAt: 1,
+  direction: 'incoming',
+  remoteNumber,
+  remoteLabel: '',
+  remoteName: '',
+  durationSeconds: 1,
+  outcome: 'completed',
+});
+
+describe('followDeskDeletions', () => {
+  it('handles pending deletions at start and announced ones, each once', async () => {
+    const pending = [await notice('request-1', '+4915111111111')];
+    const receipts: string[] = [];
+    let announce: ((notice: DeskDeletionNotice) => void) | undefined;
+    const portal = {
+      pendingDeskDeletions: () => Promise.resolve({ ok: true, value: pending }),
+      recordDeskDeletionReceipt: (requestId: string) => {
+        receipts.push(requestId);
+        return Promise.resolve({ ok: true, value: null });
+      },
+      onDeskDeletionRequested: (listener: (notice: DeskDeletionNotice) => void) => {
+        announce = listener;
+        return () => undefined;
+      },
+      onSessionChanged: () => () => undefined,
+    } as unknown as AppClient['portal'];
+    let history = [entry('a', '+4915111111111'), entry('b', '+4915122222222')];
+    let deleted = 0;
+    let secondDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (secondDone = resolve));
+    const follower = followDeskDeletions({
+      client: { portal },
+      stores: {
+        history: {
+          list: async () => history,
+          shred: async (callId) => {
+            history = history.filter((each) => each.id !== callId);
+          },
+        },
+        outbox: {
+          list: () => [],
+          discardDraft: async () => undefined,
+          retry: async () => {
+            throw new Error('unused');
+          },
+          notifyOnline: () => undefined,
+          whenIdle: async () => undefined,
+        },
+        shredCommittedNote: async () => undefined,
+      },
+      onDeleted: () => {
+        deleted += 1;
+        if (deleted === 2) secondDone();
+      },
+    });
+    await follower.ready;
+    expect(history.map((each) => each.id)).toEqual(['b']);
+    const second = await notice('request-2', '+4915122222222');
+    // The repeat of a handled one is skipped (handled in order, before the new one).
+    announce?.(pending[0]!);
+    announce?.(second);
+    await done;
+    expect(history).toEqual([]);
+    expect(receipts).toEqual(['request-1', 'request-2']);
+    follower.stop();
+  });
+});
