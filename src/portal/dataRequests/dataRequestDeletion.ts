@@ -120,6 +120,10 @@ async function deleteBotCalls(
   }
   for (const table of ['bot_call_segments', 'bot_call_fields', 'bot_call_summaries'] as const)
     await transaction.deleteFrom(table).where('call_id', 'in', ids).execute();
+  // A supervisor's whispers and review notes on these calls are free text about the caller: they
+  // go with the call (not a kind of their own in the receipt yet; see src/portal/README.md).
+  for (const table of ['whispers', 'review_notes'] as const)
+    await transaction.deleteFrom(table).where('call_id', 'in', ids).execute();
   counts.botEvents = deleted(
     await transaction.deleteFrom('bot_events').where('call_id', 'in', ids).executeTakeFirst(),
   );

@@ -139,6 +139,29 @@ describe.each(targets)('data requests on $name', (target) => {
     ]) {
       expect((await kit.botEvent({ callId: botCallId, ...event })).status).toBe(201);
     }
+    // A supervisor's whisper and review note on that call quote the caller (free text).
+    const supervision = { call_id: botCallId, client_id: OWN_CLIENT.id, text: CANARY.text };
+    const database = kit.test.portal.context.database;
+    await database
+      .insertInto('whispers')
+      .values({
+        ...supervision,
+        id: randomUUID(),
+        from_user_id: users.supervisor.id,
+        to_user_id: users.agent.id,
+        sent_at: new Date().toISOString(),
+      })
+      .execute();
+    await database
+      .insertInto('review_notes')
+      .values({
+        ...supervision,
+        id: randomUUID(),
+        segment_id: 's1',
+        author_user_id: users.supervisor.id,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
   });
   afterAll(async () => kit?.test.close());
 
@@ -229,6 +252,11 @@ describe.each(targets)('data requests on $name', (target) => {
         callerNumber: CANARY.e164,
       });
       expect(again.body.records).toEqual([]);
+      const database = kit.test.portal.context.database;
+      for (const table of ['whispers', 'review_notes'] as const) {
+        const left = await database.selectFrom(table).select('id').execute();
+        expect({ table, left: left.length }).toEqual({ table, left: 0 });
+      }
       const shown = await kit.test.request<DataRequestReceipt[]>(
         'GET',
         `/data-requests/receipts/${deletion.body.requestId}`,
