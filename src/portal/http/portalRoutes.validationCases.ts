@@ -351,6 +351,33 @@ export const INVALID_CASES: Record<string, InvalidCase[]> = {
       expect: ['params.line', 'body.mode'],
     },
   ],
+  'GET /bot-switch/schedules/:clientId': [
+    { method: 'GET', path: `/bot-switch/schedules/${TOO_LONG}`, expect: ['params.clientId'] },
+  ],
+  'PUT /bot-switch/schedules/:clientId': [
+    {
+      // 25:00 and overlapping windows are refused by the schedule rules (shared/domain).
+      method: 'PUT',
+      path: `/bot-switch/schedules/${OWN_CLIENT.id}`,
+      body: {
+        schedule: {
+          weekly: [
+            { weekday: 1, from: '08:00', to: '25:00' },
+            { weekday: 1, from: '09:00', to: '10:00' },
+          ],
+          holidays: [],
+          exceptions: [],
+        },
+      },
+      expect: ['body.schedule'],
+    },
+    {
+      method: 'PUT',
+      path: `/bot-switch/schedules/${TOO_LONG}`,
+      body: { schedule: null, reason: 'x', extra: true },
+      expect: ['params.clientId', 'body'],
+    },
+  ],
   'GET /audit-log': [{ method: 'GET', path: '/audit-log?limit=5000', expect: ['query.limit'] }],
   'POST /deletion-receipts': [
     {
@@ -520,6 +547,7 @@ export const ROUTES_WITHOUT_INPUT = [
   'GET /clients',
   'GET /presence',
   'GET /bot-switch',
+  'GET /bot-switch/audit',
   'GET /openapi.json',
 ];
 
