@@ -30,13 +30,22 @@ function propertyNames(schema: unknown, found: string[] = []): string[] {
 /** Event types that carry the bot conversation to its client's users (see above). */
 const CONVERSATION_EVENTS = ['bot-call.updated', 'bot-call.transcript', 'offer.created'];
 
+/**
+ * A data request's deletion tells desks what to delete without the number: a hash salted per
+ * request (`numberHash`). A phone number's hash can be brute-forced, so this is pseudonymous
+ * data: it goes only to the users of the clients whose records were deleted (who held them),
+ * and the notice expiring is an open point (src/portal/README.md).
+ */
+const PSEUDONYMOUS_EVENTS = ['data-request.deletion-requested'];
+const EXCEPTIONS = [...CONVERSATION_EVENTS, ...PSEUDONYMOUS_EVENTS];
+
 const eventTypeOf = (option: (typeof PortalEventSchema.options)[number]): string =>
   option.shape.type.value;
 
 describe('portal event schemas', () => {
   it('have no field that could carry personal data (IDs end in "Id")', () => {
     const options = PortalEventSchema.options.filter(
-      (option) => !CONVERSATION_EVENTS.includes(eventTypeOf(option)),
+      (option) => !EXCEPTIONS.includes(eventTypeOf(option)),
     );
     const names = options.flatMap((option) => propertyNames(z.toJSONSchema(option)));
     expect(names).toContain('clientId');
@@ -53,7 +62,7 @@ describe('portal event schemas', () => {
       )
       .map(eventTypeOf)
       .sort();
-    for (const type of carrying) expect(CONVERSATION_EVENTS).toContain(type);
+    for (const type of carrying) expect(EXCEPTIONS).toContain(type);
     expect(carrying).toContain('bot-call.transcript');
   });
 });

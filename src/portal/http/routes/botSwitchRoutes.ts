@@ -30,6 +30,8 @@ import {
 import type { PortalContext } from '../../portalContext';
 import { nowIso } from '../../portalContext';
 import { defineRoute } from '../routeDefinition';
+import { notFound } from '../httpError';
+import { getClient } from '../../domain/clientStore';
 import { findVisibleClientIdByLine, NO_STORE, requireClient, scopeOf } from '../routeHelpers';
 
 const SWITCH_ROLES = ['shift-lead', 'admin'] as const;
@@ -134,9 +136,10 @@ export const getBotScheduleRoute = defineRoute({
   tag: 'bot-switch',
   roles: WATCHER_ROLES,
   params: ClientIdParametersSchema,
-  responses: { 200: BotScheduleStateSchema, 403: ErrorResponseSchema },
+  responses: { 200: BotScheduleStateSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
   async handler({ params, user, context }) {
     requireClient(user, params.clientId);
+    if (!(await getClient(context.database, params.clientId))) throw notFound('Client');
     return {
       status: 200,
       body: await readBotSchedule(context.database, params.clientId),
@@ -154,9 +157,10 @@ export const setBotScheduleRoute = defineRoute({
   roles: SWITCH_ROLES,
   params: ClientIdParametersSchema,
   body: SetBotScheduleRequestSchema,
-  responses: { 200: BotScheduleStateSchema, 403: ErrorResponseSchema },
+  responses: { 200: BotScheduleStateSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema },
   async handler({ params, body, user, context }) {
     requireClient(user, params.clientId);
+    if (!(await getClient(context.database, params.clientId))) throw notFound('Client');
     const at = nowIso(context);
     await saveBotSchedule(context.database, {
       clientId: params.clientId,
