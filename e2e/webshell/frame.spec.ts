@@ -1,7 +1,15 @@
 import { expect, test } from './deskFixture';
 import type { PageGlobals } from './pageGlobals';
 
-const AREAS = ['Anrufe', 'Verlauf', 'Verzeichnis', 'Überwachung', 'Einstellungen', 'Bot-Gespräche'];
+const AREAS = [
+  'Anrufe',
+  'Verlauf',
+  'Verzeichnis',
+  'Überwachung',
+  'Einstellungen',
+  'Bot-Gespräche',
+  'Bot-Schalter',
+];
 
 test('the desk loads and shows the frame', async ({ desk }) => {
   const { page } = desk;
