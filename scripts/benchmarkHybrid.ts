@@ -56,7 +56,7 @@ function measureLab(): LabFigures {
     ],
     {
       stdio: 'inherit',
-      env: { ...process.env, EMPFANG_HYBRID_E2E: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
     },
   );
   const figures: LabFigures = { passed: 0, failed: 0, acceptToAudio: [], botEventToDesk: [] };
