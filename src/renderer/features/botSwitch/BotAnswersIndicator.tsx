@@ -17,8 +17,8 @@ export function BotAnswersIndicator({ line }: { line: string }) {
   const entry = state.data?.lines.find((item) => item.line === line);
   if (!entry) return null;
   return (
-    <p className="bot-answers-indicator" data-bot-answers={entry.botAnswers}>
+    <span className="bot-answers-indicator" data-bot-answers={entry.botAnswers}>
       {entry.botAnswers ? t('indicatorOn') : t('indicatorOff')}
-    </p>
+    </span>
   );
 }

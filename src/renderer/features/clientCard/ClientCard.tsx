@@ -58,10 +58,12 @@ function ClientCardForLine({ line, transfer }: { line: string; transfer?: StaffT
   const result = lookup.data;
   if (result.kind === 'found') {
     return (
-      <>
-        <BotAnswersIndicator line={line} />
-        <ClientCardDetails profile={result.profile} line={shownLine} transfer={transfer} />
-      </>
+      <ClientCardDetails
+        profile={result.profile}
+        line={shownLine}
+        transfer={transfer}
+        badge={<BotAnswersIndicator line={line} />}
+      />
     );
   }
   const kind = result.kind === 'unknown-line' ? 'unknownLine' : 'notAssigned';

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/domain/clientProfile';
 import { fillGreeting } from '../../../shared/domain/greetingText';
@@ -12,10 +13,13 @@ export function ClientCardDetails({
   profile,
   line,
   transfer,
+  badge,
 }: {
   profile: ClientProfile;
   line: string;
   transfer?: StaffTransfer;
+  /** Shown in the header beside the line (e.g. whether the bot answers it): no extra row. */
+  badge?: ReactNode;
 }) {
   const { t } = useTranslation('clientCard');
   const now = useMinuteClock();
@@ -31,6 +35,7 @@ export function ClientCardDetails({
       <header className="client-card-header">
         <h2 id="client-card-name">{plainLine(profile.name, 200)}</h2>
         <span className="client-card-line">{t('line', { line })}</span>
+        {badge}
       </header>
       <div className="client-card-greeting" aria-label={t('greeting')}>
         <span className="client-card-label">{t('greeting')}</span>

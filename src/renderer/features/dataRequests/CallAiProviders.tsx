@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { allowedAiProviders } from '../../../shared/domain/aiProviderPolicy';
 import { useAppEnvironment } from '../../app/AppEnvironment';
 import { clientByLineQueryOptions } from '../clientCard/clientQueries';
+import './dataRequests.css';
 
 export function CallAiProviders({ line }: { line: string }) {
   const { t } = useTranslation('dataRequests');
@@ -18,10 +19,16 @@ export function CallAiProviders({ line }: { line: string }) {
   const names = [...allowed.transcription, ...allowed.model].map((provider) =>
     t(`providers.${provider}`),
   );
+  const text = names.length > 0 ? names.join(', ') : t('providers.none');
+  // One line, so the call bar stays short (issue 12); the whole text is the tooltip and is read
+  // out in full by screen readers (the ellipsis is only drawn).
   return (
-    <p className="softphone-hint" data-testid="call-ai-providers">
-      <span className="softphone-label">{t('providers.label')}</span>{' '}
-      {names.length > 0 ? names.join(', ') : t('providers.none')}
+    <p
+      className="softphone-hint call-ai-providers"
+      data-testid="call-ai-providers"
+      title={`${t('providers.label')} ${text}`}
+    >
+      <span className="softphone-label">{t('providers.label')}</span> {text}
     </p>
   );
 }
