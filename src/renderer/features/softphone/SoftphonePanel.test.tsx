@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallState } from '../../../shared/domain/callState';
@@ -48,12 +49,16 @@ async function renderPanel(network: SipNetworkFake, user = '1001', options = {})
   } as unknown as AppEnvironment;
   const softphone = { store: desk.store, engine: desk.engine, started: Promise.resolve() };
   provideSoftphone(environment, softphone);
+  // The call card asks the portal which AI providers a line's client allows (react-query).
+  const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <I18nextProvider i18n={createI18n('de')}>
-      <AppEnvironmentContext.Provider value={environment}>
-        <SoftphonePanel />
-      </AppEnvironmentContext.Provider>
-    </I18nextProvider>,
+    <QueryClientProvider client={queries}>
+      <I18nextProvider i18n={createI18n('de')}>
+        <AppEnvironmentContext.Provider value={environment}>
+          <SoftphonePanel />
+        </AppEnvironmentContext.Provider>
+      </I18nextProvider>
+    </QueryClientProvider>,
   );
   return { desk, stores, softphone, host };
 }
