@@ -11,6 +11,8 @@ export interface BotApi {
   /** Starts a bot call on `line` with consent and the given transcript; returns its call ID. */
   call(line: string, lines: [speaker: 'bot' | 'caller', text: string][]): Promise<string>;
   escalate(callId: string, summary: string): Promise<void>;
+  /** The next command for the call (long poll of 5 s), or null when there is none. */
+  command(callId: string): Promise<Record<string, unknown> | null>;
 }
 
 export function botApi(portalUrl: string, token: string): BotApi {
@@ -51,6 +53,12 @@ export function botApi(portalUrl: string, token: string): BotApi {
         urgency: 'high',
         summary,
       });
+    },
+    async command(callId) {
+      const answer = await fetch(new URL(`/bot/v1/calls/${callId}/commands?wait=5`, portalUrl), {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return answer.status === 200 ? ((await answer.json()) as Record<string, unknown>) : null;
     },
   };
 }

@@ -5,19 +5,13 @@
  * holds is the one the bot is told to REFER the caller to. The bot-calls board lists a live bot
  * call with a transcript peek and takes it over. Screenshots at 1366×768.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { setAgentState } from '../../src/portal/hybrid/agentStates';
-import {
-  logIn,
-  openDesk,
-  startControlledPortal,
-  writeDeskSettings,
-  type ControlledPortal,
-} from '../support/portalDesk';
+import { logIn, openDesk, startControlledPortal, writeDeskSettings } from '../support/portalDesk';
 import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
+import { botApi } from '../support/bot';
 
 const BOT_TOKEN = 'bot-token-for-the-desk-e2e-0123456789abcdef';
 const LINE = DEMO_LAW_FIRM.lines[0]!;
@@ -26,46 +20,6 @@ const cleanups: (() => Promise<void>)[] = [];
 test.afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
-
-/** The bot API as the voicebot uses it. */
-function botApi(portal: ControlledPortal) {
-  const send = async (body: Record<string, unknown>) => {
-    const answer = await fetch(new URL('/bot/v1/events', portal.url), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ eventId: randomUUID(), at: new Date().toISOString(), ...body }),
-    });
-    expect(answer.status).toBe(201);
-  };
-  return {
-    send,
-    async call(lines: [speaker: 'bot' | 'caller', text: string][]): Promise<string> {
-      const callId = randomUUID();
-      await send({ type: 'call-started', callId, line: LINE, sipCallId: `sip-${callId}` });
-      await send({ type: 'disclosure-played', callId });
-      await send({ type: 'consent', callId, given: true });
-      for (const [index, [speaker, text]] of lines.entries()) {
-        await send({
-          type: 'transcript-segment',
-          callId,
-          segmentId: `s${index}`,
-          speaker,
-          text,
-          startMs: index * 3_000,
-          endMs: index * 3_000 + 2_500,
-          final: true,
-        });
-      }
-      return callId;
-    },
-    async command(callId: string): Promise<Record<string, unknown> | null> {
-      const answer = await fetch(new URL(`/bot/v1/calls/${callId}/commands?wait=5`, portal.url), {
-        headers: { authorization: `Bearer ${BOT_TOKEN}` },
-      });
-      return answer.status === 200 ? ((await answer.json()) as Record<string, unknown>) : null;
-    },
-  };
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   const folder = process.env.EMPFANG_SCREENSHOT_DIR ?? test.info().outputPath();
@@ -122,8 +76,8 @@ test('an escalation offer rings with the bot part, is accepted with one click, a
     at: new Date().toISOString(),
   });
 
-  const bot = botApi(portal);
-  const callId = await bot.call([
+  const bot = botApi(portal.url, BOT_TOKEN);
+  const callId = await bot.call(LINE, [
     ['bot', 'Guten Tag, Sie sprechen mit dem KI-Assistenten der Kanzlei.'],
     ['caller', 'Ich möchte einen Menschen sprechen, es geht um eine Frist.'],
   ]);
@@ -180,7 +134,7 @@ test('an escalation offer rings with the bot part, is accepted with one click, a
   await expect(botPart.getByRole('listitem')).toHaveCount(2);
 
   // The board: a live bot call of the agent's client, with a peek, taken over in one click.
-  const liveCall = await bot.call([
+  const liveCall = await bot.call(LINE, [
     ['bot', 'Guten Tag, hier ist der KI-Assistent.'],
     ['caller', 'Ich hätte gern einen Termin nächste Woche.'],
     ['bot', 'Gern. Wie ist Ihr Name?'],
