@@ -4,6 +4,8 @@
  * a page in a shared Chromium (fake microphone playing the lab's tone; autoplay allowed) with
  * the page probe injected. The desk is ready when the softphone shows "registered".
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGUMENTS, CHROMIUM_EXECUTABLE } from '../../../playwright.config';
 import { findLabUser, LAB_SIP_DOMAIN, LAB_WS_URL } from '../../support/lab';
@@ -97,6 +99,7 @@ export async function openAgentDesk(
   page.on('dialog', (dialog) => {
     throw new Error(`unexpected dialog in desk ${user}: ${dialog.message()}`);
   });
+  logPageConsole(page, user);
   await page.goto(host.url);
   const desk: AgentDesk = {
     user,
@@ -116,6 +119,20 @@ export async function openAgentDesk(
     await setAvailable(page);
   }
   return desk;
+}
+
+/**
+ * With EMPFANG_E2E_PAGE_LOG_DIR set, every console line of the desk page goes to
+ * `<dir>/<user>.log` with a millisecond timestamp: with a renderer built with
+ * VITE_EMPFANG_SIP_TRACE=1 that is the desk's SIP trace, the evidence for a flaky call test.
+ */
+function logPageConsole(page: Page, user: string): void {
+  const directory = process.env.EMPFANG_E2E_PAGE_LOG_DIR;
+  if (!directory) return;
+  mkdirSync(directory, { recursive: true });
+  page.on('console', (message) => {
+    appendFileSync(join(directory, `${user}.log`), `${Date.now()} ${message.text()}\n`);
+  });
 }
 
 export function registration(page: Page) {

@@ -31,7 +31,12 @@ import type { CallNotifier } from './media/callNotifier';
 import type { RemoteAudio } from './media/remoteAudio';
 import type { Ringer } from './media/ringer';
 import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
-import { CallRecovery, type CallRecoveryPolicy, type RestartOutcome } from './sip/callRecovery';
+import {
+  CallRecovery,
+  DEFAULT_RECOVERY_POLICY,
+  type CallRecoveryPolicy,
+  type RestartOutcome,
+} from './sip/callRecovery';
 import type { HandoverGate } from './sip/handoverGate';
 import { guardReInvites } from './sip/reInviteGuard';
 import { offerExchangeUnderWay, ownOfferBeingBuilt } from './sip/offerExchange';
@@ -91,6 +96,8 @@ const TRANSFER_TIMEOUT_MS = 30_000;
 const DTMF_TONES = /^[0-9*#A-D]$/;
 /** How long a hold waits for the ACK of a just-answered call. */
 const ACK_WAIT_MS = 2_000;
+/** A hold/resume that keeps colliding with the far end's re-INVITEs gives up after this many. */
+const HOLD_GLARE_ATTEMPTS = 4;
 /** How long a hold waits for an ICE-restart re-INVITE under way. */
 const RESTART_WAIT_MS = 5_000;
 
@@ -315,20 +322,7 @@ export class CallController {
     this.store.patchLeg(id, { pending: hold ? 'hold' : 'resume' });
     // The held party must not hear the agent from the first moment, not only after its answer.
     if (hold) this.switchTracks(id, false, false);
-    let rejectedWith: number | undefined;
-    const accepted = await new Promise<boolean>((resolve) => {
-      session
-        .invite({
-          requestDelegate: {
-            onAccept: () => resolve(true),
-            onReject: (response) => {
-              rejectedWith = response.message.statusCode;
-              resolve(false);
-            },
-          },
-        })
-        .catch(() => resolve(false));
-    });
+    const { accepted, rejectedWith } = await this.sendHoldReInvite(id, session);
     if (!accepted) {
       session.sessionDescriptionHandlerOptionsReInvite = previous;
       const gone = DIALOG_GONE_STATUSES.has(rejectedWith ?? 0);
@@ -353,6 +347,56 @@ export class CallController {
       lastError: undefined,
     });
     return true;
+  }
+
+  /**
+   * Sends the hold/resume re-INVITE, retrying a collision (RFC 3261 section 14.1): a 491 from
+   * the far end, or an offer exchange of the dialog still open here (the far end's re-INVITE —
+   * an ICE restart, its own hold — crossed ours), is tried again after the glare delay, the
+   * Call-ID's owner 2.1–4 s, the other side 0–2 s. Without it a hold that met the far end's
+   * re-INVITE failed for good and call waiting left two calls talking.
+   */
+  private async sendHoldReInvite(
+    id: string,
+    session: Session,
+  ): Promise<{ accepted: boolean; rejectedWith?: number }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const result = offerExchangeUnderWay(session)
+        ? { accepted: false, collided: true }
+        : await this.sendReInviteOnce(session);
+      const retry =
+        result.collided &&
+        attempt < HOLD_GLARE_ATTEMPTS &&
+        session.state === SessionState.Established;
+      if (!retry) return result;
+      await delay(this.glareDelayMs(id));
+    }
+  }
+
+  private sendReInviteOnce(
+    session: Session,
+  ): Promise<{ accepted: boolean; collided: boolean; rejectedWith?: number }> {
+    return new Promise((resolve) => {
+      session
+        .invite({
+          requestDelegate: {
+            onAccept: () => resolve({ accepted: true, collided: false }),
+            onReject: (response) => {
+              const rejectedWith = response.message.statusCode;
+              resolve({ accepted: false, collided: rejectedWith === 491, rejectedWith });
+            },
+          },
+        })
+        // SIP.js refuses to start while the far end's re-INVITE is being answered: a collision.
+        .catch(() => resolve({ accepted: false, collided: offerExchangeUnderWay(session) }));
+    });
+  }
+
+  private glareDelayMs(id: string): number {
+    const policy = this.options.recoveryPolicy ?? DEFAULT_RECOVERY_POLICY;
+    const ownsCallId = this.runtimes.get(id)?.session instanceof Inviter;
+    const [low, high] = ownsCallId ? policy.glareOwnerMs : policy.glareOtherMs;
+    return low + (high - low) * (this.options.random ?? Math.random)();
   }
 
   /** Mute disables the outgoing track: the far end receives silence, no energy. */

@@ -6,6 +6,7 @@
 import { Invitation } from 'sip.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallState } from '../../../shared/domain/callState';
+import { DEFAULT_RECOVERY_POLICY } from './sip/callRecovery';
 import { SipNetworkFake } from './testing/sipNetworkFake';
 import {
   allLegs,
@@ -146,6 +147,36 @@ describe('hold from the far end', () => {
     });
     expect(await caller.engine.calls.setHold(callerLeg, false)).toBe(true);
     expect(reception.store.getState().legs[calleeLeg]!.remoteHold).toBe(false);
+  });
+
+  it('holds on both sides when both put the call on hold at the same moment (491, retried)', async () => {
+    // Short glare delays; the owner of the Call-ID (the caller) still waits longer.
+    const recoveryPolicy = {
+      ...DEFAULT_RECOVERY_POLICY,
+      glareOwnerMs: [150, 200] as const,
+      glareOtherMs: [0, 50] as const,
+    };
+    const network = new SipNetworkFake();
+    const reception = await availableDesk(network, '1001', { recoveryPolicy });
+    const caller = await availableDesk(network, '1003', { recoveryPolicy });
+    const { callerLeg, calleeLeg } = await connect(caller, reception);
+    const [receptionHeld, callerHeld] = await Promise.all([
+      reception.engine.calls.setHold(calleeLeg, true),
+      caller.engine.calls.setHold(callerLeg, true),
+    ]);
+    // The two re-INVITEs crossed: at least one side was answered 491 Request Pending.
+    expect(network.responses).toContainEqual({ status: 491, method: 'INVITE' });
+    expect([receptionHeld, callerHeld]).toEqual([true, true]);
+    expect(reception.store.getState().legs[calleeLeg]).toMatchObject({
+      state: CallState.Held,
+      remoteHold: true,
+      lastError: undefined,
+    });
+    expect(caller.store.getState().legs[callerLeg]).toMatchObject({
+      state: CallState.Held,
+      remoteHold: true,
+      lastError: undefined,
+    });
   });
 });
 
