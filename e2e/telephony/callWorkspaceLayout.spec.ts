@@ -43,20 +43,53 @@ const LABELS = {
   },
 } as const;
 
-/** Fails with the element's name when any part of it lies outside the viewport. */
-async function expectInsideViewport(page: Page, name: string, locator: Locator): Promise<void> {
-  await expect(locator, `${name} is shown`).toBeVisible();
-  const box = await locator.boundingBox();
-  const viewport = page.viewportSize()!;
-  expect(box, `${name} has a box`).not.toBeNull();
-  const outside = {
-    top: box!.y < 0,
-    left: box!.x < 0,
-    bottom: box!.y + box!.height > viewport.height + 0.5,
-    right: box!.x + box!.width > viewport.width + 0.5,
+/**
+ * The part of the element the agent can see: its box cut by the viewport and by every
+ * ancestor that clips its content (overflow other than visible, such as a scrolling card).
+ * Inside the viewport is not enough: a heading scrolled out of its card is hidden too.
+ */
+function visibleBox(element: Element, firstLineOnly: boolean) {
+  const rect = element.getBoundingClientRect();
+  const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 20;
+  const box = firstLineOnly
+    ? { top: rect.top, left: rect.left, right: rect.right, bottom: rect.top + lineHeight }
+    : rect;
+  let top = Math.max(box.top, 0);
+  let left = Math.max(box.left, 0);
+  let bottom = Math.min(box.bottom, window.innerHeight);
+  let right = Math.min(box.right, window.innerWidth);
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const style = getComputedStyle(parent);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const clip = parent.getBoundingClientRect();
+    top = Math.max(top, clip.top);
+    left = Math.max(left, clip.left);
+    bottom = Math.min(bottom, clip.bottom);
+    right = Math.min(right, clip.right);
+  }
+  return {
+    box: { top: box.top, left: box.left, bottom: box.bottom, right: box.right },
+    hidden: {
+      top: top - box.top > 0.5,
+      left: left - box.left > 0.5,
+      bottom: box.bottom - bottom > 0.5,
+      right: box.right - right > 0.5,
+    },
   };
+}
+
+/** Fails with the element's name when any part of it is cut off by the viewport or a scroller. */
+async function expectInsideViewport(
+  page: Page,
+  name: string,
+  locator: Locator,
+  firstLineOnly = false,
+): Promise<void> {
+  await expect(locator, `${name} is shown`).toBeVisible();
+  const { box, hidden } = await locator.evaluate(visibleBox, firstLineOnly);
+  const viewport = page.viewportSize()!;
   expect(
-    outside,
+    hidden,
     `${name} at ${JSON.stringify(box)} in ${viewport.width}×${viewport.height}`,
   ).toEqual({
     top: false,
@@ -100,6 +133,12 @@ for (const viewport of [
         page,
         'instructions',
         page.getByRole('heading', { name: labels.instructions }),
+      );
+      await expectInsideViewport(
+        page,
+        'first line of the instructions',
+        page.locator('#client-card-instructions + p'),
+        true,
       );
       await expectInsideViewport(
         page,
