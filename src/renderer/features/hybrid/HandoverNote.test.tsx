@@ -124,4 +124,31 @@ describe('handover timeline', () => {
       ['human', 'Sie: Guten Tag, Anna Agent hier.'],
     ]);
   });
+
+  it("quotes a line of the bot's part into the note, like a line of the live transcript", () => {
+    const offer = offerFixture();
+    const quoted: string[] = [];
+    const { transcriptPeek: _peek, transcript: _transcript, ...call } = detailOf(offer);
+    renderWithDesk(
+      <HandoverTimeline
+        botCall={call}
+        botSegments={offer.transcript}
+        human={createTranscriptStore(LEG)}
+        onQuote={(text) => {
+          quoted.push(text);
+          return 'quoted';
+        }}
+      />,
+      new HybridDeskFake(),
+    );
+    const timeline = screen.getByTestId('handover-timeline');
+    const callerLine = within(timeline).getByRole('button', {
+      name: /Ich brauche eine rechtliche Einschätzung/,
+    });
+    fireEvent.click(callerLine);
+    expect(quoted).toEqual(['Ich brauche eine rechtliche Einschätzung.']);
+    expect(screen.getByTestId('timeline-quote-notice').textContent).toBe(
+      'Zeile in die Notiz übernommen.',
+    );
+  });
 });

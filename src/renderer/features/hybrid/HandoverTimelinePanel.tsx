@@ -2,15 +2,19 @@
  * The transcript slot of the call workspace. For a call taken over from the bot: the AI
  * disclosure and consent state for the whole call, then one timeline — the bot's part (from the
  * portal), then the human part (the desk's live transcript), merged by `callTimeline`. For any
- * other call: the live transcript panel as before.
+ * other call: the live transcript panel as before. Every line, the bot's part included, is a
+ * button that quotes it into the call's note, as in the live transcript: what the caller told
+ * the bot is the agent's to use, so the caller never repeats it.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptSegment } from '../../../shared/contract/services/transcriptionService';
 import { callTimeline, type TimelineEntry } from '../../../shared/domain/callTimeline';
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
 import { useAppStore } from '../../app/state/appStore';
 import { LiveTranscriptPanel } from '../transcript/LiveTranscriptPanel';
+import type { QuoteResult } from '../transcript/session/quoteQueue';
+import { LINE_MAX_LENGTH } from '../transcript/TranscriptLine';
 import { useShownCallAssist } from '../transcript/liveAssistForWindow';
 import type { TranscriptStore } from '../transcript/transcriptStore';
 import { ConsentState } from './ConsentState';
@@ -21,7 +25,7 @@ import './hybrid.css';
 const NO_SEGMENTS: readonly TranscriptSegment[] = [];
 
 export function HandoverTimelinePanel() {
-  const { call } = useShownCallAssist();
+  const { call, live } = useShownCallAssist();
   const { store } = useHybrid();
   const botCallId = useAppStore(store, (state) => (call ? state.legCalls[call.callId] : undefined));
   const botCall = useAppStore(store, (state) =>
@@ -30,9 +34,20 @@ export function HandoverTimelinePanel() {
   const botSegments = useAppStore(store, (state) =>
     botCallId ? state.transcripts[botCallId] : undefined,
   );
+  const callId = call?.callId;
+  const quote = useCallback(
+    (text: string): QuoteResult =>
+      callId ? live.quote(callId, sanitizeDisplayText(text, LINE_MAX_LENGTH)) : 'failed',
+    [live, callId],
+  );
   if (!call || !botCallId) return <LiveTranscriptPanel />;
   return (
-    <HandoverTimeline botCall={botCall} botSegments={botSegments ?? []} human={call.transcript} />
+    <HandoverTimeline
+      botCall={botCall}
+      botSegments={botSegments ?? []}
+      human={call.transcript}
+      onQuote={quote}
+    />
   );
 }
 
@@ -40,10 +55,17 @@ export interface HandoverTimelineProps {
   botCall: BotCallView | undefined;
   botSegments: Parameters<typeof callTimeline>[0];
   human: TranscriptStore;
+  /** Quotes a line into the call's note; without it the lines are plain text. */
+  onQuote?(text: string): QuoteResult;
 }
 
-export function HandoverTimeline({ botCall, botSegments, human }: HandoverTimelineProps) {
+export function HandoverTimeline({ botCall, botSegments, human, onQuote }: HandoverTimelineProps) {
   const { t } = useTranslation('hybrid');
+  const [quoteNotice, setQuoteNotice] = useState<QuoteResult>();
+  const quote = useMemo(
+    () => (onQuote ? (text: string) => setQuoteNotice(onQuote(text)) : undefined),
+    [onQuote],
+  );
   const humanSegments = useAppStore(human, (state) => state.transcript.segments) ?? NO_SEGMENTS;
   const entries = useMemo(
     () => callTimeline(botSegments, humanSegments),
@@ -65,14 +87,17 @@ export function HandoverTimeline({ botCall, botSegments, human }: HandoverTimeli
       <ol className="timeline-list" aria-label={t('timeline.title')}>
         {bot.length > 0 ? <PartHeading text={t('timeline.botPart')} /> : null}
         {bot.map((entry) => (
-          <TimelineLine key={entry.key} entry={entry} />
+          <TimelineLine key={entry.key} entry={entry} onQuote={quote} />
         ))}
         <PartHeading text={t('timeline.humanPart')} />
         {people.map((entry) => (
-          <TimelineLine key={entry.key} entry={entry} />
+          <TimelineLine key={entry.key} entry={entry} onQuote={quote} />
         ))}
         {people.length === 0 ? <li className="hybrid-muted">{t('timeline.humanEmpty')}</li> : null}
       </ol>
+      <p className="timeline-quote-notice" aria-live="polite" data-testid="timeline-quote-notice">
+        {quoteNotice ? t(`transcript:quote.${quoteNotice}`) : null}
+      </p>
     </section>
   );
 }
@@ -85,15 +110,37 @@ function PartHeading({ text }: { text: string }) {
   );
 }
 
-function TimelineLine({ entry }: { entry: TimelineEntry }) {
+function TimelineLine({
+  entry,
+  onQuote,
+}: {
+  entry: TimelineEntry;
+  onQuote: ((text: string) => void) | undefined;
+}) {
   const { t } = useTranslation('hybrid');
+  const content = (
+    <>
+      <span className="timeline-speaker">{t(`speakers.${entry.speaker}`)}:</span>{' '}
+      <span>{sanitizeDisplayText(entry.text, 4_000)}</span>
+    </>
+  );
   return (
     <li
       className={`timeline-line timeline-part-${entry.part}${entry.isFinal ? '' : ' timeline-interim'}`}
       data-timeline-part={entry.part}
     >
-      <span className="timeline-speaker">{t(`speakers.${entry.speaker}`)}:</span>{' '}
-      <span>{sanitizeDisplayText(entry.text, 4_000)}</span>
+      {onQuote ? (
+        <button
+          type="button"
+          className="timeline-quote"
+          title={t('transcript:quoteHint')}
+          onClick={() => onQuote(entry.text)}
+        >
+          {content}
+        </button>
+      ) : (
+        content
+      )}
     </li>
   );
 }
