@@ -5,6 +5,7 @@ import type { HandoverGate } from '../softphone/sip/handoverGate';
 import { hybridStoreFor } from './hybridForWindow';
 import { startHybridSync } from './hybridSync';
 import { OfferPanel } from './OfferPanel';
+import { softphoneFor } from '../softphone/softphoneContext';
 import { CallNotifierFake, RingerFake } from '../softphone/testing/softphoneDeskFake';
 import {
   detailOf,
@@ -153,6 +154,33 @@ describe('escalation offer', () => {
       fake.emitHybrid('onBotCallUpdated', { ...call, state: 'handed-over', at: call.startedAt }),
     );
     expect(screen.queryByTestId('escalation-offer')).toBeNull();
+  });
+
+  it('accepts with the answer key (Alt+A) when no call rings, and leaves it to a ringing call', async () => {
+    const { fake, environment } = await renderOffers();
+    act(() => fake.emitHybrid('onOfferCreated', offerFixture()));
+    await screen.findByRole('button', { name: 'Übernehmen' });
+    // A call rings: Alt+A is the softphone's, the offer stays untouched.
+    const calls = softphoneFor(environment).store;
+    act(() =>
+      calls.getState().addLeg({
+        id: 'leg-ringing',
+        direction: 'incoming',
+        remoteLabel: '0151 1234567',
+        remoteName: '',
+        createdAt: 1,
+        event: 'incoming',
+      }),
+    );
+    fireEvent.keyDown(window, { altKey: true, code: 'KeyA', key: 'a' });
+    expect(fake.accepted).toEqual([]);
+    act(() => calls.getState().removeLeg('leg-ringing'));
+    // Other modifiers are someone else's shortcut.
+    fireEvent.keyDown(window, { altKey: true, ctrlKey: true, code: 'KeyA', key: 'a' });
+    expect(fake.accepted).toEqual([]);
+    fireEvent.keyDown(window, { altKey: true, code: 'KeyA', key: 'a' });
+    await screen.findByTestId('offer-accepted');
+    expect(fake.accepted).toEqual(['0b7e8f52-2f4c-4e0a-9d56-8a1c2b3d4e5f']);
   });
 
   it('says "already taken" when another agent won, and closes on request', async () => {

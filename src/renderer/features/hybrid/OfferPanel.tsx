@@ -1,7 +1,8 @@
 /**
  * The desk's escalation offers: each as a card, a polite-but-prompt live region that announces a
  * new offer once, the ringer and the OS notification while any offer rings. Lives in the calls
- * area (mounted at start), so an offer rings whichever area is shown.
+ * area (mounted at start), so an offer rings whichever area is shown. The answer key (Alt+A)
+ * takes the longest-ringing offer when no call rings (offerShortcut.ts).
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -11,10 +12,13 @@ import { useAppStore } from '../../app/state/appStore';
 import { clientListQueryOptions } from '../clientCard/clientQueries';
 import { BrowserCallNotifier, type CallNotifier } from '../softphone/media/callNotifier';
 import { WebAudioRinger, type Ringer } from '../softphone/media/ringer';
+import { ringingLegs } from '../softphone/callStore';
+import { useSoftphone } from '../softphone/softphoneContext';
 import { EscalationOfferCard } from './EscalationOfferCard';
 import { offersInOrder, type OfferView } from './hybridStore';
 import { useHybrid } from './hybridForWindow';
 import { acceptOffer, declineOffer } from './offerActions';
+import { followAnswerKey, offerForAnswerKey } from './offerShortcut';
 import { startOfferAlert } from './offerAlert';
 import { useNow } from './useNow';
 import './hybrid.css';
@@ -62,6 +66,21 @@ export function OfferPanel({ ringer, notifier }: OfferPanelProps) {
         }),
       }),
     [store, alerts, t, nameOf],
+  );
+
+  const softphone = useSoftphone();
+  useEffect(
+    () =>
+      followAnswerKey(client, () => {
+        const calls = softphone.store.getState();
+        const offerId = offerForAnswerKey(
+          offersInOrder(store.getState()),
+          ringingLegs(calls).length > 0,
+        );
+        if (offerId) void acceptOffer(hybrid, offerId);
+        return offerId !== undefined;
+      }),
+    [client, softphone, store, hybrid],
   );
 
   // An accepted offer whose call never came (no handover by the portal's deadline) goes.

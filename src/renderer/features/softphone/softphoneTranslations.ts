@@ -149,7 +149,7 @@ export const softphoneTranslations = defineTranslations({
     },
     shortcuts: {
       heading: 'Tastenkürzel',
-      answer: 'Anruf annehmen',
+      answer: 'Anruf annehmen oder Übergabe vom Bot übernehmen',
       hangUp: 'Auflegen oder ablehnen',
       mute: 'Stumm schalten / Mikrofon an',
       hold: 'Halten / Fortsetzen',
@@ -305,7 +305,7 @@ export const softphoneTranslations = defineTranslations({
     },
     shortcuts: {
       heading: 'Keyboard shortcuts',
-      answer: 'Answer a call',
+      answer: 'Answer a call or take over from the bot',
       hangUp: 'Hang up or decline',
       mute: 'Mute / unmute',
       hold: 'Hold / resume',
