@@ -43,23 +43,42 @@ const LABELS = {
   },
 } as const;
 
+/** What `visibleBox` uses of the page (the e2e project has no DOM types). */
+interface Rectangle {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+interface PageNode {
+  parentElement: PageNode | null;
+  getBoundingClientRect(): Rectangle;
+}
+interface PageWindow {
+  innerWidth: number;
+  innerHeight: number;
+  getComputedStyle(node: PageNode): { overflowX: string; overflowY: string; lineHeight: string };
+}
+
 /**
  * The part of the element the agent can see: its box cut by the viewport and by every
  * ancestor that clips its content (overflow other than visible, such as a scrolling card).
  * Inside the viewport is not enough: a heading scrolled out of its card is hidden too.
  */
-function visibleBox(element: Element, firstLineOnly: boolean) {
-  const rect = element.getBoundingClientRect();
-  const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 20;
+function visibleBox(element: unknown, firstLineOnly: boolean) {
+  const page = globalThis as unknown as PageWindow;
+  const node = element as PageNode;
+  const rect = node.getBoundingClientRect();
+  const lineHeight = parseFloat(page.getComputedStyle(node).lineHeight) || 20;
   const box = firstLineOnly
     ? { top: rect.top, left: rect.left, right: rect.right, bottom: rect.top + lineHeight }
     : rect;
   let top = Math.max(box.top, 0);
   let left = Math.max(box.left, 0);
-  let bottom = Math.min(box.bottom, window.innerHeight);
-  let right = Math.min(box.right, window.innerWidth);
-  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-    const style = getComputedStyle(parent);
+  let bottom = Math.min(box.bottom, page.innerHeight);
+  let right = Math.min(box.right, page.innerWidth);
+  for (let parent = node.parentElement; parent; parent = parent.parentElement) {
+    const style = page.getComputedStyle(parent);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
     const clip = parent.getBoundingClientRect();
     top = Math.max(top, clip.top);

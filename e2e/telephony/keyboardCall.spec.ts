@@ -4,7 +4,10 @@
  * transfer button with Tab and transfers the caller (a SIPp UAS as 2001), then fills the note
  * that opened and sends it, all from the keyboard, with a visible focus at every stop. axe-core
  * checks the call view (call card, client card, transcript, suggestions, note) on the way.
- * Accepting an escalation offer from the keyboard: e2e/webshell/accessibility.spec.ts.
+ * Second test, the hybrid call: the lab voicebot escalates, the offer is announced, Alt+A takes
+ * it over, the agent Tabs to the caller's words in the bot's part of the timeline and quotes
+ * them into the note with Enter, holds and resumes (Alt+H), hangs up (Alt+E) and sends the
+ * note — the quote reaches the portal.
  *
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/keyboardCall.spec.ts
  */
@@ -15,6 +18,9 @@ import { generateLabAudio, labSkipReason, startAnswering, startCall } from '../s
 import { expectVisibleFocus, tabTo } from '../support/keyboard';
 import { portalNotes } from '../support/portalDesk';
 import { callIn, incomingCard, launchTelephonyBrowser } from './support/agentDesk';
+import { startDeepgramServerFake } from '../../lab/providers/deepgramServerFake';
+import { LAW_FIRM_LINE, openHybridLab } from './support/hybridLab';
+import { askForHuman, disclosedBotCall } from './support/hybridFlow';
 import { openReceptionDesk, type ReceptionDesk } from './support/receptionDesk';
 import { expect, test } from './support/telephonyTest';
 
@@ -105,4 +111,76 @@ test('answer, hold, transfer and send the note with the keyboard only', async ()
       },
     )
     .toContain(marker);
+});
+
+test('take over from the bot, quote the caller from the timeline and send the note with the keyboard only', async () => {
+  test.setTimeout(420_000);
+  const botEar = await startDeepgramServerFake();
+  stops.push(() => botEar.close());
+  const lab = await openHybridLab(browser, { botDeepgramUrl: botEar.baseUrl });
+  stops.push(() => lab.close());
+  const { page } = lab;
+  const caller = startCall({
+    target: LAW_FIRM_LINE,
+    scenario: 'caller-bot',
+    callSeconds: 150,
+    timeoutSeconds: 280,
+  });
+  stops.push(() => caller.stop());
+  const callId = await disclosedBotCall(lab);
+  await askForHuman(lab, botEar, callId);
+
+  const offer = page.getByTestId('escalation-offer');
+  await expect(offer).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('offer-announcement')).toContainText('Übergabe angeboten');
+  await page.keyboard.press('Alt+A');
+  await expect(callIn(page, 'active')).toHaveCount(1, { timeout: 30_000 });
+  await caller.waitForEvent('transferred', 20_000);
+
+  // The caller's words to the bot, quoted with Tab and Enter.
+  const spoken = 'Ich möchte einen Menschen sprechen.';
+  const line = page
+    .getByTestId('handover-timeline')
+    .locator('[data-timeline-part="bot"]')
+    .filter({ hasText: spoken })
+    .getByRole('button');
+  await tabTo(page, line);
+  await expectVisibleFocus(line);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('timeline-quote-notice')).not.toBeEmpty();
+
+  await page.keyboard.press('Alt+H');
+  await expect(callIn(page, 'held')).toBeVisible();
+  await page.keyboard.press('Alt+H');
+  await expect(callIn(page, 'active')).toBeVisible();
+  await page.keyboard.press('Alt+E');
+
+  const form = page.getByTestId('note-form');
+  await expect(form).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Notiz', { exact: true })).toHaveValue(new RegExp(spoken));
+  const confirm = form.getByRole('button', { name: 'Alle KI-Felder bestätigen' });
+  if (await confirm.isVisible()) {
+    await tabTo(page, confirm);
+    await page.keyboard.press('Enter');
+  }
+  const outcome = page.getByLabel('Ergebnis');
+  await tabTo(page, outcome, { backwards: true });
+  await expectVisibleFocus(outcome);
+  // A closed select takes type-ahead from the keyboard, as in every desktop form.
+  await page.keyboard.type('Nachricht');
+  await expect(outcome).toHaveValue('message-taken');
+  const send = page.getByRole('button', { name: 'Notiz speichern' });
+  await tabTo(page, send);
+  await expectVisibleFocus(send);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('note-saved')).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (await portalNotes(lab.portal.url, DEMO_LAW_FIRM.id)).some((note) =>
+          JSON.stringify(note).includes(spoken),
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 });
