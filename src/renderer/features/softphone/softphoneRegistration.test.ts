@@ -50,7 +50,10 @@ describe('softphone registration', () => {
   it('shows a wrong password clearly and does not retry', async () => {
     const network = new SipNetworkFake();
     network.passwords.set('1001', 'right');
-    const agent = await desk(network, '1001', { password: 'wrong', policy: FAST_WATCHDOG_POLICY });
+    // Fast back-off (a retry would show within the second below), but time-outs a loaded CI
+    // machine cannot hit: a timed-out attempt is retried by design and would blur the count.
+    const policy = { ...FAST_WATCHDOG_POLICY, connectTimeoutMs: 5_000, registerTimeoutMs: 5_000 };
+    const agent = await desk(network, '1001', { password: 'wrong', policy });
     await vi.waitFor(() => expect(health(agent)).toBe('auth-failed'));
     expect(agent.store.getState().registration.lastProblem).toBe('auth');
     const attempts = network.registerCount;
