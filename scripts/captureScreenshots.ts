@@ -30,6 +30,7 @@ import {
   startCall,
 } from '../e2e/support/lab';
 import { openPortalWebDesk } from '../e2e/support/portalWebDesk';
+import { startDeepgramServerFake } from '../lab/providers/deepgramServerFake';
 import { expectRegistered, setAvailable } from '../e2e/telephony/support/agentDesk';
 import { buildIsCurrent } from '../e2e/webshell/globalSetup';
 import { REPOSITORY_ROOT } from '../e2e/support/webShell';
@@ -79,13 +80,30 @@ async function showArea(page: Page, key: string, heading: string): Promise<void>
   await page.getByRole('heading', { level: 1, name: heading }).blur();
 }
 
+/**
+ * What the caller "says" in the call view (the desk's live transcription against the lab's
+ * Deepgram-protocol server): a question the law firm's approved texts answer, so the picture
+ * shows a transcript and a cited suggestion, not empty panels.
+ */
+const CALLER_SCRIPT = [
+  { channel: 0, startSeconds: 0.5, endSeconds: 2, text: 'Guten Tag, hier ist Jana Schulz.' },
+  {
+    channel: 0,
+    startSeconds: 2.5,
+    endSeconds: 5,
+    text: 'Ich hätte gern einen Termin für eine Erstberatung. Was kostet die Erstberatung?',
+  },
+];
+
 async function capture(
   browser: Browser,
   language: 'de' | 'en',
   theme: 'light' | 'dark',
   palette: boolean,
+  deepgramUrl: string | undefined,
 ): Promise<void> {
   const desk = await openPortalWebDesk(browser, {
+    ...(deepgramUrl ? { deepgramUrl } : {}),
     language,
     theme,
     viewport: VIEWPORT,
@@ -135,6 +153,13 @@ async function capture(
         ).toBeVisible();
         await expect(page.getByTestId('client-card-greeting')).toBeVisible();
         await expect(page.getByTestId('note-form')).toBeVisible();
+        // The transcript and a cited suggestion, when the transcription server is there.
+        if (deepgramUrl) {
+          await expect(page.locator('.transcript-line').nth(1)).toBeVisible({ timeout: 30_000 });
+          await expect(page.locator('.suggestion-card-answer').first()).toBeVisible({
+            timeout: 30_000,
+          });
+        }
         await page.mouse.move(0, 0);
         await save(page, `call-${suffix}`, palette);
         await page.locator('[data-action="hang-up"]').first().click();
@@ -198,8 +223,17 @@ const browser = withCall
   : await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGUMENTS });
 try {
   for (const language of ['de', 'en'] as const) {
-    for (const theme of ['light', 'dark'] as const)
-      await capture(browser, language, theme, palette);
+    for (const theme of ['light', 'dark'] as const) {
+      // A fresh script per desk: the fake answers by audio time from the call's start.
+      const transcription = withCall
+        ? await startDeepgramServerFake({ script: CALLER_SCRIPT })
+        : undefined;
+      try {
+        await capture(browser, language, theme, palette, transcription?.baseUrl);
+      } finally {
+        await transcription?.close();
+      }
+    }
   }
 } finally {
   await browser.close();

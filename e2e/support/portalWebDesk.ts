@@ -15,6 +15,7 @@ import {
   writeDeskSettings,
   type ControlledPortal,
 } from './portalDesk';
+import { connectHostClient, expectOk } from '../telephony/support/hostClient';
 import {
   createDataDirectory,
   removeDataDirectory,
@@ -36,6 +37,8 @@ export interface PortalWebDeskOptions {
   hybrid?: PortalOptions['hybrid'];
   agentSipUser?: string;
   sip?: SettingsValues['sip'];
+  /** A Deepgram-protocol server for the desk's live transcription (a local fake in the lab). */
+  deepgramUrl?: string;
   /** Stop at the login screen (to look at it) instead of logging in. */
   stayLoggedOut?: boolean;
 }
@@ -65,6 +68,7 @@ export async function openPortalWebDesk(
     });
     const host = await startWebShell({ dataDirectory });
     cleanups.unshift(() => host.stop());
+    if (options.deepgramUrl) await useDeepgram(host, options.deepgramUrl);
     const context = await browser.newContext({
       locale: language === 'en' ? 'en-GB' : 'de-DE',
       viewport: options.viewport ?? { width: 1366, height: 768 },
@@ -85,5 +89,20 @@ export async function openPortalWebDesk(
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** Points the desk's transcription at `url`, through the contract (the key is a secret). */
+async function useDeepgram(host: WebShellHost, url: string): Promise<void> {
+  const connection = await connectHostClient(host);
+  try {
+    expectOk(
+      await connection.client.settings.update({
+        values: { providers: { deepgramBaseUrl: url, deepgramLanguage: 'de' } },
+        secrets: { deepgramApiKey: 'lab' },
+      }),
+    );
+  } finally {
+    connection.close();
   }
 }
