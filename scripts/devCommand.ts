@@ -73,6 +73,7 @@ export async function runDev(argv: string[], root: string): Promise<void> {
     ],
     environment: { EMPFANG_WEB_SHELL_TOKEN: token, EMPFANG_WEB_SHELL_PORT: String(hostPort) },
     group,
+    exitWithLauncher: false,
   });
   const renderer = await startRendererDevServer({ root, hostPort });
   group.stopOnSignals(() => void renderer.server.close());

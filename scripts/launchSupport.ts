@@ -7,6 +7,7 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { parseReadyLine, type ReadyLine } from './startPlan';
+import { EXIT_WITH_LAUNCHER_VARIABLE } from '../src/main/webshell/exitWithLauncher';
 
 export function say(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -103,14 +104,26 @@ export function startHost(options: {
   environment?: NodeJS.ProcessEnv;
   group: ChildGroup;
   timeoutMilliseconds?: number;
+  /**
+   * The host ends when this launcher dies, even by SIGKILL (default true). Off for a host run
+   * under `tsx watch`, which does not hand its own stdin to the process it restarts.
+   */
+  exitWithLauncher?: boolean;
 }): Promise<StartedHost> {
+  const followLauncher = options.exitWithLauncher ?? true;
   return new Promise((resolve, reject) => {
     const [executable, ...args] = options.command;
     const child = options.group.add(
       spawn(executable!, args, {
         cwd: options.root,
-        env: { ...process.env, ...options.environment },
-        stdio: ['ignore', 'pipe', 'inherit'] satisfies StdioOptions,
+        env: {
+          ...process.env,
+          ...options.environment,
+          ...(followLauncher ? { [EXIT_WITH_LAUNCHER_VARIABLE]: '1' } : {}),
+        },
+        // The host's stdin stays an open pipe: it closes with this launcher, even on SIGKILL,
+        // and the host ends with it (src/main/webshell/exitWithLauncher.ts).
+        stdio: [followLauncher ? 'pipe' : 'ignore', 'pipe', 'inherit'] satisfies StdioOptions,
       }),
     );
     let ready = false;

@@ -5,7 +5,8 @@
  *
  * Environment: EMPFANG_DATA_DIR (data folder), EMPFANG_WEB_SHELL_PORT (default: any free port),
  * EMPFANG_RENDERER_DIR (built renderer, default `out/renderer`), EMPFANG_WEB_SHELL_TOKEN (a fixed
- * token, used by `npm run dev` so an open page survives host restarts; random otherwise).
+ * token, used by `npm run dev` so an open page survives host restarts; random otherwise),
+ * EMPFANG_EXIT_WITH_LAUNCHER=1 (end when the launcher's stdin pipe closes: exitWithLauncher.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -14,6 +15,7 @@ import { createServices } from '../services/createServices';
 import { FileSecretStore } from '../services/secrets/fileSecretStore';
 import { originsOf } from '../../shared/security/contentSecurityPolicy';
 import { startWebShellHost } from './webShellHost';
+import { EXIT_WITH_LAUNCHER_VARIABLE, exitWithLauncher } from './exitWithLauncher';
 import { readAppVersion } from './appVersion';
 import { readRememberedPort, rememberPort, startOnFirstFreePort } from './rememberedPort';
 
@@ -48,7 +50,10 @@ async function main(): Promise<void> {
   );
   await rememberPort(dataDirectory, Number(new URL(webShell.origin).port));
   console.log(JSON.stringify({ event: 'ready', url: webShell.url, dataDirectory }));
+  let stopping = false;
   const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
     void webShell
       .close()
       .then(() => host.dispose())
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  if (process.env[EXIT_WITH_LAUNCHER_VARIABLE] === '1') exitWithLauncher(process.stdin, shutdown);
 }
 
 main().catch((error: unknown) => {
