@@ -12,7 +12,7 @@
  *   bash lab/run-isolated.sh npx playwright test --project telephony e2e/telephony/keyboardCall.spec.ts
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { generateLabAudio, labSkipReason, startAnswering, startCall } from '../support/lab';
 import { expectVisibleFocus, tabTo } from '../support/keyboard';
@@ -40,6 +40,24 @@ test.afterEach(async () => {
 test.afterAll(async () => {
   await browser?.close();
 });
+
+/** Tabs to "Notiz speichern", presses Enter, and waits for a note containing `text` at the portal. */
+async function sendNoteWithKeyboard(page: Page, portalUrl: string, text: string): Promise<void> {
+  const send = page.getByRole('button', { name: 'Notiz speichern' });
+  await tabTo(page, send);
+  await expectVisibleFocus(send);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('note-saved')).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (await portalNotes(portalUrl, DEMO_LAW_FIRM.id)).some((note) =>
+          JSON.stringify(note).includes(text),
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
 
 test('answer, hold, transfer and send the note with the keyboard only', async () => {
   test.setTimeout(300_000);
@@ -98,19 +116,7 @@ test('answer, hold, transfer and send the note with the keyboard only', async ()
   await expectVisibleFocus(concern);
   const marker = `Tastatur ${Date.now()}`;
   await page.keyboard.type(marker);
-  const send = page.getByRole('button', { name: 'Notiz speichern' });
-  await tabTo(page, send);
-  await expectVisibleFocus(send);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('note-saved')).toBeVisible();
-  await expect
-    .poll(
-      async () => (await portalNotes(portal.url, DEMO_LAW_FIRM.id)).map((note) => note.concern),
-      {
-        timeout: 20_000,
-      },
-    )
-    .toContain(marker);
+  await sendNoteWithKeyboard(page, portal.url, marker);
 });
 
 test('take over from the bot, quote the caller from the timeline and send the note with the keyboard only', async () => {
@@ -169,18 +175,5 @@ test('take over from the bot, quote the caller from the timeline and send the no
   // A closed select takes type-ahead from the keyboard, as in every desktop form.
   await page.keyboard.type('Nachricht');
   await expect(outcome).toHaveValue('message-taken');
-  const send = page.getByRole('button', { name: 'Notiz speichern' });
-  await tabTo(page, send);
-  await expectVisibleFocus(send);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('note-saved')).toBeVisible();
-  await expect
-    .poll(
-      async () =>
-        (await portalNotes(lab.portal.url, DEMO_LAW_FIRM.id)).some((note) =>
-          JSON.stringify(note).includes(spoken),
-        ),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  await sendNoteWithKeyboard(page, lab.portal.url, spoken);
 });
