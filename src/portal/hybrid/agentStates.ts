@@ -40,6 +40,11 @@ export async function setAgentState(
     state: AgentState;
     at: string;
     reason?: string | null;
+    /**
+     * Who set it: the agent's own desk (its user ID), a supervisor (theirs), or the portal
+     * itself (none). The desk follows only a state someone else set (a supervisor's break).
+     */
+    changedBy?: string | null;
     /** The offer engine ends an offer: `offered` → `available` is allowed only then. */
     endsOffer?: boolean;
   },
@@ -86,6 +91,7 @@ export async function setAgentState(
         userId: change.userId,
         state: change.state,
         reason,
+        changedBy: change.changedBy ?? null,
       },
       await presenceAudience(database, change.userId),
     );

@@ -52,6 +52,7 @@ export async function setAgentNotReady(
     state: 'break',
     at,
     reason,
+    changedBy: supervisor.id,
   });
   await appendAudit(context.database, {
     at,
@@ -91,6 +92,7 @@ export async function logAgentOut(
     userId: agentUserId,
     state: 'offline',
     at,
+    changedBy: supervisor.id,
   });
 }
 

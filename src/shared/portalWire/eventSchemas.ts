@@ -49,6 +49,8 @@ export const PresenceChangedEventSchema = z.object({
   state: AgentStateSchema,
   /** Why an agent is on break ("not ready"), when given. */
   reason: z.string().nullable().optional(),
+  /** Who set the state: the agent (own user ID), a supervisor, or the portal (null). */
+  changedBy: z.string().nullable().optional(),
 });
 
 /** A call of the client was logged or changed; read it with `GET /calls/:callId`. */

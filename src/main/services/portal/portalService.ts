@@ -98,7 +98,14 @@ export function createPortalService(options: PortalServiceOptions): PortalServic
       events.emit('onNoteStatusChanged', { noteId, clientId, idempotencyKey, status, at });
     } else if (event.type === 'presence.changed' && event.state !== 'offered') {
       // `offered` (an escalation ringing at a desk, issue 9) is not a desk presence state yet.
-      events.emit('onPresenceChanged', { userId: event.userId, state: event.state, at: event.at });
+      const { userId, state, at } = event;
+      events.emit('onPresenceChanged', {
+        userId,
+        state,
+        at,
+        reason: event.reason ?? null,
+        changedBy: event.changedBy ?? null,
+      });
     } else if (event.type === 'data-request.deletion-requested') {
       const { requestId, clientIds, salt, numberHash, at } = event;
       events.emit('onDeskDeletionRequested', {

@@ -37,6 +37,7 @@ export const setPresenceRoute = defineRoute({
       state: body.state,
       at,
       reason: body.reason ?? null,
+      changedBy: user.id,
     });
     context.offers.nudge();
     return { status: 204 };

@@ -126,6 +126,15 @@ describe.each(targets)('supervision routes on $name', (target) => {
       { token: supervisor.token, body: { reason: 'Coaching' } },
     );
     expect(answer.status).toBe(204);
+    // The agent's desk learns who set the break (it follows a supervisor's, not its own echo).
+    expect(
+      kit.events.find(
+        (event) =>
+          event.type === 'presence.changed' &&
+          event.userId === longestIdle.id &&
+          event.state === 'break',
+      ),
+    ).toMatchObject({ changedBy: supervisor.id, reason: 'Coaching' });
     const agents = (await board()).agents;
     expect(agents.find((agent) => agent.userId === longestIdle.id)).toMatchObject({
       state: 'break',

@@ -102,8 +102,16 @@ function CallDesk({ userId }: { userId: string }) {
     [softphone, client, notes, queryClient, userId],
   );
   useEffect(
-    () => syncPresence({ calls: softphone.store, engine: softphone.engine, notes, notice, client }),
-    [softphone, client, notes, notice],
+    () =>
+      syncPresence({
+        calls: softphone.store,
+        engine: softphone.engine,
+        notes,
+        notice,
+        client,
+        userId,
+      }),
+    [softphone, client, notes, notice, userId],
   );
   useEffect(
     () =>

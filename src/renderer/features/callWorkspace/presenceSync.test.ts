@@ -28,7 +28,14 @@ async function setup() {
   });
   await notes.getState().start();
   const notice = createPresenceNoticeStore();
-  const stop = syncPresence({ calls, engine, notes, notice, client: fake.client });
+  const stop = syncPresence({
+    calls,
+    engine,
+    notes,
+    notice,
+    client: fake.client,
+    userId: 'user-1',
+  });
   cleanups.push(stop, () => notes.getState().stop());
   return { fake, calls, engine, notes, notice };
 }
@@ -89,5 +96,30 @@ describe('presence and after-call work', () => {
     engine.setPresence('break');
     await notes.getState().openNote(CONTEXT);
     expect(calls.getState().presence).toBe('break');
+  });
+
+  it("follows a supervisor's break for this agent, and only that", async () => {
+    const { calls, engine, fake } = await setup();
+    engine.setPresence('available');
+    const event = (change: object) => ({
+      userId: 'user-1',
+      state: 'break',
+      at: new Date().toISOString(),
+      reason: 'Teammeeting',
+      ...change,
+    });
+    // The desk's own break echoed back, and another agent's break: nothing to follow.
+    fake.emit('onPresenceChanged', event({ changedBy: 'user-1' }));
+    fake.emit('onPresenceChanged', event({ userId: 'user-2', changedBy: 'supervisor-1' }));
+    fake.emit('onPresenceChanged', event({ changedBy: null }));
+    expect(calls.getState().presence).toBe('available');
+    const sent = fake.presences.length;
+    fake.emit('onPresenceChanged', event({ changedBy: 'supervisor-1' }));
+    expect(calls.getState()).toMatchObject({ presence: 'break', breakReason: 'supervisor' });
+    // The portal keeps the supervisor's reason: the desk does not send its own over it.
+    expect(fake.presences.length).toBe(sent);
+    // The agent ends the break as any other; that is mirrored.
+    engine.setPresence('available');
+    expect(fake.presences.at(-1)).toBe('available');
   });
 });

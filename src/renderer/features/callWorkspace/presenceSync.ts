@@ -5,7 +5,10 @@
  * - the agent (or anything) sets "available" while a note is unsaved → back to after-call work,
  *   with a notice: save the note or discard it explicitly first;
  * - the last open note saved or discarded → available again, if after-call work came from a note;
- * - every change is mirrored to the portal's presence (supervisors see it), deduplicated.
+ * - every change is mirrored to the portal's presence (supervisors see it), deduplicated;
+ * - a supervisor sets the agent not ready (a break) → the desk follows: break with the reason
+ *   "set by your supervisor", so the desk shows what the portal routes by, and the next mirror
+ *   does not quietly make the agent available again. The agent ends it as any break.
  */
 import type { AppClient } from '../../../shared/contract/appContract';
 import type { PresenceState } from '../../../shared/contract/services/portalService';
@@ -64,7 +67,12 @@ export interface PresenceSyncOptions {
   readonly notes: NotesStore;
   readonly notice: PresenceNoticeStore;
   readonly client: Pick<AppClient, 'portal'>;
+  /** The signed-in user: a break someone else set for this user is followed. */
+  readonly userId?: string;
 }
+
+/** The break reason of a break a supervisor set (translated on the presence control). */
+export const SUPERVISOR_BREAK_REASON = 'supervisor';
 
 export function syncPresence(options: PresenceSyncOptions): () => void {
   let wrapUpFromNote = false;
@@ -108,10 +116,21 @@ export function syncPresence(options: PresenceSyncOptions): () => void {
     if (state.presence !== previous.presence) guard();
     mirror();
   });
+  const unsubscribePortal = options.client.portal.onPresenceChanged((event) => {
+    const setBySomeoneElse =
+      event.userId === options.userId && !!event.changedBy && event.changedBy !== options.userId;
+    if (!setBySomeoneElse || event.state !== 'break') return;
+    const presence = options.calls.getState().presence;
+    if (presence !== 'available' && presence !== 'after-call-work') return;
+    // The portal holds the supervisor's reason already: do not overwrite it with ours.
+    lastSent = `break:${SUPERVISOR_BREAK_REASON}`;
+    options.engine.setPresence('break', SUPERVISOR_BREAK_REASON);
+  });
   guard();
   mirror();
   return () => {
     unsubscribeNotes();
     unsubscribeCalls();
+    unsubscribePortal();
   };
 }

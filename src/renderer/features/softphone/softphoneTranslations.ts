@@ -45,6 +45,7 @@ export const softphoneTranslations = defineTranslations({
         short: 'Kurze Pause',
         meeting: 'Besprechung',
         training: 'Schulung',
+        supervisor: 'von der Leitung gesetzt',
       },
       notices: {
         'needs-registration':
@@ -203,6 +204,7 @@ export const softphoneTranslations = defineTranslations({
         short: 'Short break',
         meeting: 'Meeting',
         training: 'Training',
+        supervisor: 'set by your supervisor',
       },
       notices: {
         'needs-registration':

@@ -299,6 +299,10 @@ export const portalService = defineService({
       userId: z.string(),
       state: z.enum(AGENT_STATES),
       at: z.string(),
+      /** Why the agent is on break, when given. */
+      reason: z.string().max(200).nullable().optional(),
+      /** Who set the state (own user ID, a supervisor's, or null for the portal itself). */
+      changedBy: z.string().nullable().optional(),
     }),
     onBotSwitchChanged: z.object({
       /** `schedule`: a client's bot schedule changed (line null, mode `inherit`). */
