@@ -2,8 +2,8 @@
  * Auto-revert ("off for 2 hours"): a switch whose revert time has come goes back to the mode it
  * had before, written and audited like a change by the portal itself (actor null), and
  * announced to the desks. Applied before every routing decision and every read of the switch,
- * so routing never follows an expired switch, and by the portal's tick for desks that only
- * watch.
+ * so routing never follows an expired switch, and by `botSwitchRevertTimer` at the revert time
+ * for desks that only watch.
  */
 import { dueReverts, setGlobalBotMode, setLineBotMode } from '../domain/botSwitchStore';
 import type { GlobalBotMode, LineBotMode } from '../domain/botSwitchStore';
