@@ -31,6 +31,9 @@ export const supervisionTranslations = defineTranslations({
       none: '–',
     },
     waiting: {
+      caller: 'Anrufer',
+      lineGroup: 'Leitung {{line}} – wartend: {{count}}',
+      position: '{{position}}.',
       waitTime: 'Wartezeit',
       urgency: 'Dringlichkeit',
       offeredTo: 'Angeboten an',
@@ -113,6 +116,9 @@ export const supervisionTranslations = defineTranslations({
       none: '–',
     },
     waiting: {
+      caller: 'Caller',
+      lineGroup: 'Line {{line}} – waiting: {{count}}',
+      position: '{{position}}.',
       waitTime: 'Waiting',
       urgency: 'Urgency',
       offeredTo: 'Offered to',
