@@ -22,6 +22,7 @@ import { BotCommandLog } from './hybrid/botCommands';
 import { AgentConnections } from './hybrid/agentConnections';
 import { startHybridWorkers } from './hybrid/hybridWorkers';
 import { startBotSwitchRevertTimer } from './botSwitch/botSwitchRevertTimer';
+import { HumanTranscripts } from './supervision/humanTranscripts';
 import { DEFAULT_HYBRID_SETTINGS } from './hybrid/hybridSettings';
 import { OfferEngine } from './hybrid/offerEngine';
 import {
@@ -102,6 +103,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     botContent,
     botCommands: new BotCommandLog(),
     agentConnections: new AgentConnections(),
+    humanTranscripts: new HumanTranscripts(events),
     loginRateLimiter: new LoginRateLimiter(
       { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
       now,
