@@ -2,19 +2,22 @@
  * The transcript slot of the call workspace. For a call taken over from the bot: the AI
  * disclosure and consent state for the whole call, then one timeline — the bot's part (from the
  * portal), then the human part (the desk's live transcript), merged by `callTimeline`. For any
- * other call: the live transcript panel as before.
+ * other call: the live transcript panel as before. While a taken-over call is shown, its human
+ * part also goes to the portal for the supervisor's live view (`humanTranscriptReport`).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptSegment } from '../../../shared/contract/services/transcriptionService';
 import { callTimeline, type TimelineEntry } from '../../../shared/domain/callTimeline';
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
+import { useAppEnvironment } from '../../app/AppEnvironment';
 import { useAppStore } from '../../app/state/appStore';
 import { LiveTranscriptPanel } from '../transcript/LiveTranscriptPanel';
 import { useShownCallAssist } from '../transcript/liveAssistForWindow';
 import type { TranscriptStore } from '../transcript/transcriptStore';
 import { ConsentState } from './ConsentState';
 import { useHybrid } from './hybridForWindow';
+import { startHumanTranscriptReport } from './humanTranscriptReport';
 import type { BotCallView } from './hybridStore';
 import './hybrid.css';
 
@@ -29,6 +32,16 @@ export function HandoverTimelinePanel() {
   );
   const botSegments = useAppStore(store, (state) =>
     botCallId ? state.transcripts[botCallId] : undefined,
+  );
+  const { client } = useAppEnvironment();
+  const transcript = call?.transcript;
+  // The supervisor's live view shows the human part too: the portal gets its final segments.
+  useEffect(
+    () =>
+      transcript && botCallId
+        ? startHumanTranscriptReport({ botCallId, transcript, client })
+        : undefined,
+    [transcript, botCallId, client],
   );
   if (!call || !botCallId) return <LiveTranscriptPanel />;
   return (
