@@ -36,6 +36,16 @@ describe.each(targets)('bot switch auto-revert timer on $name', (target) => {
     const state = await readBotSwitches(kit.test.portal.context.database, [OWN_CLIENT.id]);
     return state.lines.find((line) => line.line === OWN_CLIENT.line)?.mode;
   };
+  /** Off with a revert after `minutes`, written to the store directly (no event, no re-arm). */
+  const switchOffBehindTheTimer = (kit: HybridKit, minutes: number) =>
+    setLineBotMode(
+      kit.test.portal.context.database,
+      { line: OWN_CLIENT.line, clientId: OWN_CLIENT.id },
+      'off',
+      'lead',
+      new Date(kit.clock.now).toISOString(),
+      { revertAt: new Date(kit.clock.now + minutes * MINUTE).toISOString() },
+    );
   const revertAnnounced = (kit: HybridKit) =>
     new Promise<PortalEvent>((resolve) => {
       const stop = kit.test.portal.context.events.subscribe((event) => {
@@ -96,14 +106,7 @@ describe.each(targets)('bot switch auto-revert timer on $name', (target) => {
     if (target.skipReason) return;
     const first = await start();
     // Written behind the running portal's back (no event), then the portal stops.
-    await setLineBotMode(
-      first.test.portal.context.database,
-      { line: OWN_CLIENT.line, clientId: OWN_CLIENT.id },
-      'off',
-      'lead-before-restart',
-      new Date(first.clock.now).toISOString(),
-      { revertAt: new Date(first.clock.now + 30 * MINUTE).toISOString() },
-    );
+    await switchOffBehindTheTimer(first, 30);
     await first.test.portal.close();
     first.clock.now += 31 * MINUTE;
     const second = await startHybridKit(target, {}, { clock: first.clock, test: first.test });
@@ -121,14 +124,7 @@ describe.each(targets)('bot switch auto-revert timer on $name', (target) => {
     if (target.skipReason) return;
     const kit = await start();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    await setLineBotMode(
-      kit.test.portal.context.database,
-      { line: OWN_CLIENT.line, clientId: OWN_CLIENT.id },
-      'off',
-      'lead',
-      new Date(kit.clock.now).toISOString(),
-      { revertAt: new Date(kit.clock.now + 60 * MINUTE).toISOString() },
-    );
+    await switchOffBehindTheTimer(kit, 60);
     // Database drivers have timers of their own (pg's pool): follow the revert timer itself.
     const armed = vi.spyOn(globalThis, 'setTimeout');
     const cleared = vi.spyOn(globalThis, 'clearTimeout');

@@ -30,6 +30,15 @@ function TimeInput(props: { label: string; value: string; onChange: (value: stri
   );
 }
 
+function RemoveButton(props: { label: string; onClick: () => void }) {
+  const { t } = useTranslation('botSwitch');
+  return (
+    <button type="button" aria-label={props.label} onClick={props.onClick}>
+      {t('schedule.remove')}
+    </button>
+  );
+}
+
 export function WeeklyRows(props: { draft: ScheduleDraft; onChange: Change }) {
   const { t } = useTranslation('botSwitch');
   const { draft, onChange } = props;
@@ -63,13 +72,10 @@ export function WeeklyRows(props: { draft: ScheduleDraft; onChange: Change }) {
               value={window.to}
               onChange={(to) => set(index, { ...window, to })}
             />
-            <button
-              type="button"
-              aria-label={t('schedule.removeRow', { row: index + 1 })}
+            <RemoveButton
+              label={t('schedule.removeRow', { row: index + 1 })}
               onClick={() => onChange({ ...draft, weekly: without(draft.weekly, index) })}
-            >
-              {t('schedule.remove')}
-            </button>
+            />
           </li>
         ))}
       </ol>
@@ -103,13 +109,10 @@ export function HolidayRows(props: { draft: ScheduleDraft; onChange: Change }) {
                 })
               }
             />
-            <button
-              type="button"
-              aria-label={`${t('schedule.remove')}: ${t('schedule.holiday')} ${index + 1}`}
+            <RemoveButton
+              label={`${t('schedule.remove')}: ${t('schedule.holiday')} ${index + 1}`}
               onClick={() => onChange({ ...draft, holidays: without(draft.holidays, index) })}
-            >
-              {t('schedule.remove')}
-            </button>
+            />
           </li>
         ))}
       </ol>
@@ -158,13 +161,10 @@ export function ExceptionRows(props: { draft: ScheduleDraft; onChange: Change })
               />
               {t('schedule.exceptionAnswers')}
             </label>
-            <button
-              type="button"
-              aria-label={`${t('schedule.remove')}: ${t('schedule.date')} ${index + 1}`}
+            <RemoveButton
+              label={`${t('schedule.remove')}: ${t('schedule.date')} ${index + 1}`}
               onClick={() => onChange({ ...draft, exceptions: without(draft.exceptions, index) })}
-            >
-              {t('schedule.remove')}
-            </button>
+            />
           </li>
         ))}
       </ol>
