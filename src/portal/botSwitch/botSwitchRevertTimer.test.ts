@@ -11,6 +11,7 @@ import { startHybridKit, switchBot, type HybridKit } from '../testing/hybridTest
 import { OWN_CLIENT } from '../testing/portalFixtures';
 import { reportSkippedTargets, testDatabaseTargets } from '../testing/testDatabases';
 import { waitFor } from '../testing/waitFor';
+import { applyDueReverts } from './botSwitchReverts';
 import type { PortalEvent } from '../../shared/portalWire/eventSchemas';
 
 const targets = testDatabaseTargets();
@@ -118,6 +119,26 @@ describe.each(targets)('bot switch auto-revert timer on $name', (target) => {
       mode: 'inherit',
       changedBy: 'auto-revert',
     });
+  });
+
+  it('reverts a due switch once when the timer, a request and routing arrive together', async () => {
+    if (target.skipReason) return;
+    const kit = await start();
+    await switchOffBehindTheTimer(kit, 5);
+    kit.clock.now += 6 * MINUTE;
+    const context = kit.test.portal.context;
+    const counts = await Promise.all([
+      applyDueReverts(context),
+      applyDueReverts(context),
+      kit.route({ line: OWN_CLIENT.line }).then(() => 0),
+      kit.test.portal.armBotSwitchReverts().then(() => 0),
+    ]);
+    await kit.test.portal.armBotSwitchReverts();
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(1);
+    const reverts = (
+      await listAudit(context.database, { actions: ['bot-switch.line'], limit: 10 })
+    ).filter((entry) => entry.actorUserId === null);
+    expect(reverts).toHaveLength(1);
   });
 
   it("waits with an unref'd timer and clears it when the portal closes", async () => {
