@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { setAgentState } from '../../src/portal/hybrid/agentStates';
-import { logIn, openDesk, startControlledPortal, writeDeskSettings } from '../support/portalDesk';
-import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
+import { AGENT, startControlledPortal } from '../support/portalDesk';
+import { openSignedInDesk } from '../support/signedInDesk';
+import { createDataDirectory, removeDataDirectory } from '../support/webShell';
 import { botApi } from '../support/bot';
 
 const BOT_TOKEN = 'bot-token-for-the-desk-e2e-0123456789abcdef';
@@ -46,17 +47,7 @@ test('an escalation offer rings with the bot part, is accepted with one click, a
     agentSipUser: '1001',
   });
   cleanups.push(() => portal.stop());
-  await writeDeskSettings(dataDirectory, { portalUrl: portal.url });
-  const host = await startWebShell({ dataDirectory });
-  cleanups.push(() => host.stop());
-  const context = await browser.newContext({
-    locale: 'de-DE',
-    viewport: { width: 1366, height: 768 },
-  });
-  cleanups.push(() => context.close());
-  const page = await context.newPage();
-  await openDesk(page, host.url);
-  await logIn(page);
+  const page = await openSignedInDesk(browser, portal.url, AGENT, cleanups);
 
   // Without SIP the desk reports itself not available; the agent is made available in the
   // portal directly, once the desk's own report is in (so it cannot overwrite this).

@@ -12,15 +12,10 @@ import { DEMO_CLIENTS, DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { setAgentState, setSipUser } from '../../src/portal/hybrid/agentStates';
 import { createUser } from '../../src/portal/domain/userStore';
 import { setGlobalBotMode } from '../../src/portal/domain/botSwitchStore';
-import {
-  AGENT,
-  logIn,
-  openDesk,
-  startControlledPortal,
-  writeDeskSettings,
-  type ControlledPortal,
-} from '../support/portalDesk';
-import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
+import { botApi } from '../support/bot';
+import { AGENT, startControlledPortal, type ControlledPortal } from '../support/portalDesk';
+import { openSignedInDesk } from '../support/signedInDesk';
+import { createDataDirectory, removeDataDirectory } from '../support/webShell';
 
 const BOT_TOKEN = 'bot-token-for-the-board-e2e-0123456789abcdef';
 const LINE = DEMO_LAW_FIRM.lines[0]!;
@@ -38,47 +33,8 @@ test.afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 
-function botApi(portal: ControlledPortal) {
-  const send = async (body: Record<string, unknown>) => {
-    const answer = await fetch(new URL('/bot/v1/events', portal.url), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${BOT_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ eventId: randomUUID(), at: new Date().toISOString(), ...body }),
-    });
-    expect(answer.status).toBe(201);
-  };
-  return {
-    send,
-    escalate: (callId: string) =>
-      send({
-        type: 'escalation-requested',
-        callId,
-        reason: 'caller-asked-for-human',
-        urgency: 'normal',
-        summary: 'Möchte einen Menschen sprechen.',
-      }),
-  };
-}
-
-async function desk(
-  browser: Browser,
-  portal: ControlledPortal,
-  user: { userName: string; password: string },
-): Promise<Page> {
-  const dataDirectory = await createDataDirectory();
-  cleanups.push(() => removeDataDirectory(dataDirectory));
-  await writeDeskSettings(dataDirectory, { portalUrl: portal.url });
-  const host = await startWebShell({ dataDirectory });
-  cleanups.push(() => host.stop());
-  const context = await browser.newContext({
-    locale: 'de-DE',
-    viewport: { width: 1366, height: 768 },
-  });
-  cleanups.push(() => context.close());
-  const page = await context.newPage();
-  await openDesk(page, host.url);
-  await logIn(page, user);
-  return page;
+function desk(browser: Browser, portal: ControlledPortal, user: typeof SUPERVISOR): Promise<Page> {
+  return openSignedInDesk(browser, portal.url, user, cleanups);
 }
 
 const percentile = (values: number[], share: number) =>
@@ -158,7 +114,7 @@ test('the board shows waiting calls and the service level; not ready stops offer
   await expect(supervisorPage.getByTestId(`agent-${second.id}`)).toBeVisible();
 
   // Event → board: a bot call starts, the line's "with the bot" count moves.
-  const bot = botApi(portal);
+  const bot = botApi(portal.url, BOT_TOKEN);
   const latencies: number[] = [];
   const withBot = lineRow.getByTestId('line-with-bot');
   const callIds: string[] = [];
@@ -208,7 +164,7 @@ test('the board shows waiting calls and the service level; not ready stops offer
     at: new Date().toISOString(),
     reason: 'e2e',
   });
-  await bot.escalate(waitingCall);
+  await bot.escalate(waitingCall, 'Möchte einen Menschen sprechen.');
   const waitingRow = supervisorPage.getByTestId(`waiting-${waitingCall}`);
   await expect(waitingRow).toBeVisible({ timeout: 20_000 });
   await expect(waitingRow.getByTestId('waiting-time')).toHaveText(/^0:0[1-9]$/, {
@@ -252,7 +208,7 @@ test('the board shows waiting calls and the service level; not ready stops offer
     timeout: 20_000,
   });
   const next = callIds[1]!;
-  await bot.escalate(next);
+  await bot.escalate(next, 'Möchte einen Menschen sprechen.');
   await offers.idle();
   await offers.pump();
   const row = await database

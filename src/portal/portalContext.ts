@@ -14,6 +14,7 @@ import type { OfferEngine } from './hybrid/offerEngine';
 import type { BotCallContent } from './hybrid/botCallContent';
 import type { BotCommandLog } from './hybrid/botCommands';
 import type { AgentConnections } from './hybrid/agentConnections';
+import type { HumanTranscripts } from './supervision/humanTranscripts';
 
 export interface PortalContext {
   readonly database: Kysely<PortalDatabase>;
@@ -37,6 +38,8 @@ export interface PortalContext {
   readonly botCommands: BotCommandLog;
   /** Open `/events` sockets per user: the last one closing makes an agent offline. */
   readonly agentConnections: AgentConnections;
+  /** The human part of live calls' transcripts, for the supervisor's view (memory only). */
+  readonly humanTranscripts: HumanTranscripts;
   now(): number;
   /** Wakes the delivery worker after a note arrived, so delivery does not wait for a poll. */
   nudgeDelivery(): void;

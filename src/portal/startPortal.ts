@@ -21,6 +21,8 @@ import { BotCallContent } from './hybrid/botCallContent';
 import { BotCommandLog } from './hybrid/botCommands';
 import { AgentConnections } from './hybrid/agentConnections';
 import { startHybridWorkers } from './hybrid/hybridWorkers';
+import { startBotSwitchRevertTimer } from './botSwitch/botSwitchRevertTimer';
+import { HumanTranscripts } from './supervision/humanTranscripts';
 import { DEFAULT_HYBRID_SETTINGS } from './hybrid/hybridSettings';
 import { OfferEngine } from './hybrid/offerEngine';
 import {
@@ -37,6 +39,8 @@ export interface RunningPortal {
   readonly context: PortalContext;
   /** Runs one delivery pass now (tests). */
   drainDeliveries(): Promise<void>;
+  /** Re-reads pending auto-reverts and resolves once the revert timer is armed (tests). */
+  armBotSwitchReverts(): Promise<void>;
   /** Stops accepting requests, stops the worker, closes sockets and the database. */
   close(): Promise<void>;
 }
@@ -99,6 +103,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     botContent,
     botCommands: new BotCommandLog(),
     agentConnections: new AgentConnections(),
+    humanTranscripts: new HumanTranscripts(events),
     loginRateLimiter: new LoginRateLimiter(
       { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
       now,
@@ -133,6 +138,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   }
   if (delivery.enabled) worker.start();
   const hybridWorkers = await startHybridWorkers(context, options.database);
+  const revertTimer = await startBotSwitchRevertTimer(context);
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
@@ -140,9 +146,11 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     url: `http://${host}:${address.port}`,
     context,
     drainDeliveries: () => worker.drain(),
+    armBotSwitchReverts: () => revertTimer.rearm(),
     close: () =>
       (closing ??= (async () => {
         await worker.stop();
+        await revertTimer.close();
         await hybridWorkers.stop();
         await closeEvents();
         await app.close();

@@ -2,8 +2,8 @@
  * Auto-revert ("off for 2 hours"): a switch whose revert time has come goes back to the mode it
  * had before, written and audited like a change by the portal itself (actor null), and
  * announced to the desks. Applied before every routing decision and every read of the switch,
- * so routing never follows an expired switch, and by the portal's tick for desks that only
- * watch.
+ * so routing never follows an expired switch, and by `botSwitchRevertTimer` at the revert time
+ * for desks that only watch.
  */
 import { dueReverts, setGlobalBotMode, setLineBotMode } from '../domain/botSwitchStore';
 import type { GlobalBotMode, LineBotMode } from '../domain/botSwitchStore';
@@ -11,8 +11,22 @@ import type { PortalContext } from '../portalContext';
 import { nowIso } from '../portalContext';
 import { publishBotSwitchChanged } from './botSwitchEvents';
 
-/** Reverts every due switch; returns how many. */
-export async function applyDueReverts(context: PortalContext): Promise<number> {
+/**
+ * One pass at a time per portal: a request, a routing decision and the revert timer arriving at
+ * once would otherwise all read the same due switch and revert (and audit) it twice.
+ */
+const passes = new WeakMap<PortalContext, Promise<number>>();
+
+/** Reverts every due switch; returns how many (after any pass already running). */
+export function applyDueReverts(context: PortalContext): Promise<number> {
+  const pass = (passes.get(context) ?? Promise.resolve(0))
+    .catch(() => 0)
+    .then(() => revertDue(context));
+  passes.set(context, pass);
+  return pass;
+}
+
+async function revertDue(context: PortalContext): Promise<number> {
   const at = nowIso(context);
   const due = await dueReverts(context.database, at);
   for (const item of due) {

@@ -393,6 +393,19 @@ export const CASES: Record<
       body: { text: 'Gut gelöst' },
     }),
   },
+  'PUT /calls/:callId/human-transcript': {
+    // Own: the call the matrix's agent took over; other: another client's call (another agent's).
+    scopes: ['own', 'other'],
+    build: (scope, fixtures) => ({
+      method: 'PUT',
+      path: `/calls/${scope === 'other' ? fixtures.supervision.connectedCalls.other : fixtures.supervision.callOfMatrixAgent}/human-transcript`,
+      body: {
+        segments: [
+          { segmentId: 'h1', speaker: 'agent', text: 'Guten Tag', startMs: 0, endMs: 900 },
+        ],
+      },
+    }),
+  },
   'GET /calls/:callId/whispers': {
     scopes: ['none'],
     build: (_scope, fixtures) => ({

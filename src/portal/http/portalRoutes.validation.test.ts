@@ -55,7 +55,7 @@ describe.each(targets)('invalid input on $name', (target) => {
         const answer = await portal.request<{
           error?: { code: string; fieldErrors?: Array<{ path: string }> };
         }>(invalid.method, path, {
-          token: fixtures.tokens.admin,
+          token: fixtures.tokens[invalid.role ?? 'admin'],
           body: invalid.body,
           ...(invalid.headers ? { headers: invalid.headers } : {}),
         });

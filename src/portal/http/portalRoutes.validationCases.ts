@@ -11,6 +11,8 @@ export interface InvalidCase {
   path: string | ((fixtures: PortalFixtures) => string);
   body?: unknown;
   headers?: Record<string, string>;
+  /** Whose token is sent (admin when absent): routes closed to admins are validated too. */
+  role?: 'agent';
   /** Field paths that MUST appear among the field errors. */
   expect: string[];
 }
@@ -510,6 +512,22 @@ export const HYBRID_INVALID_CASES: Record<string, InvalidCase[]> = {
   ],
   'GET /supervision/calls/:callId': [
     { method: 'GET', path: '/supervision/calls/123', expect: ['params.callId'] },
+  ],
+  'PUT /calls/:callId/human-transcript': [
+    {
+      method: 'PUT',
+      path: `/calls/${randomUUID()}/human-transcript`,
+      role: 'agent',
+      body: { segments: [] },
+      expect: ['body.segments'],
+    },
+    {
+      method: 'PUT',
+      path: '/calls/123/human-transcript',
+      role: 'agent',
+      body: { segments: [{ segmentId: 'h1', speaker: 'bot', text: 'x', startMs: -1, endMs: 0 }] },
+      expect: ['params.callId', 'body.segments.0.speaker', 'body.segments.0.startMs'],
+    },
   ],
   'POST /supervision/calls/:callId/whispers': [
     {

@@ -13,7 +13,11 @@ import { getBotCallRow } from '../hybrid/botCallStore';
 import { offerAudience } from '../hybrid/hybridAudiences';
 import { conflict, forbidden, notFound } from '../http/httpError';
 import { nowIso, type PortalContext } from '../portalContext';
-import type { ReviewNote, Whisper } from '../../shared/portalWire/supervisionSchemas';
+import type {
+  HumanTranscriptSegment,
+  ReviewNote,
+  Whisper,
+} from '../../shared/portalWire/supervisionSchemas';
 
 /** The agent's clients, if the supervisor shares one with the agent (404 for unknown users). */
 async function requireSupervisedAgent(
@@ -130,6 +134,23 @@ async function requireSupervisedCall(
   if (!row) throw notFound('Call');
   if (!canAccessClient(supervisor, row.client_id)) throw forbidden();
   return row;
+}
+
+/**
+ * Segments of the human part from the desk of the agent who took the call over; nobody else may
+ * write them (403), and not after the call ended (409).
+ */
+export async function reportHumanTranscript(
+  context: PortalContext,
+  agent: AuthenticatedUser,
+  callId: string,
+  segments: readonly HumanTranscriptSegment[],
+): Promise<void> {
+  const row = await getBotCallRow(context.database, callId);
+  if (!row) throw notFound('Call');
+  if (row.accepted_by !== agent.id) throw forbidden();
+  if (row.state === 'ended') throw conflict('call-ended');
+  context.humanTranscripts.put(callId, segments);
 }
 
 /**

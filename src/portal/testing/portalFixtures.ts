@@ -89,10 +89,11 @@ export async function createPortalFixtures(portal: TestPortal): Promise<PortalFi
     { own: OWN_CLIENT, other: OTHER_CLIENT },
     userIds,
   );
-  const supervision = await createSupervisionFixtures(portal, {
-    own: OWN_CLIENT,
-    other: OTHER_CLIENT,
-  });
+  const supervision = await createSupervisionFixtures(
+    portal,
+    { own: OWN_CLIENT, other: OTHER_CLIENT },
+    userIds.agent,
+  );
   const dataRequest = await portal.request<{ requestId: string }>(
     'POST',
     '/data-requests/deletions',

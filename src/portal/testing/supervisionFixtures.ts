@@ -12,6 +12,8 @@ export interface SupervisionFixtures {
   readonly agents: { own: string[]; other: string[] };
   /** A bot call per scope with an agent on it. */
   readonly connectedCalls: { own: string; other: string };
+  /** A live call of the own client taken over by the matrix's own agent user. */
+  readonly callOfMatrixAgent: string;
 }
 
 /** The role matrix logs out at most 4 agents per scope (one per role). */
@@ -20,6 +22,8 @@ const POOL = 5;
 export async function createSupervisionFixtures(
   portal: TestPortal,
   clients: { own: { id: string; line: string }; other: { id: string; line: string } },
+  /** The role matrix's agent user (gets a call of its own). */
+  matrixAgentId: string,
 ): Promise<SupervisionFixtures> {
   const database = portal.portal.context.database;
   const agents = { own: [] as string[], other: [] as string[] };
@@ -31,7 +35,7 @@ export async function createSupervisionFixtures(
     );
     agents[scope].push(...created.map((user) => user.id));
   }
-  const connected = async (scope: 'own' | 'other') => {
+  const connected = async (scope: 'own' | 'other', agentId = agents[scope][0]) => {
     const callId = randomUUID();
     const at = '2025-03-31T08:00:00.000Z';
     await createBotCall(database, {
@@ -47,7 +51,7 @@ export async function createSupervisionFixtures(
       .set({
         queue_state: 'connected',
         state: 'handed-over',
-        accepted_by: agents[scope][0],
+        accepted_by: agentId,
         accepted_at: at,
         escalated_at: at,
         escalation_reason: 'caller-asked-for-human',
@@ -60,5 +64,6 @@ export async function createSupervisionFixtures(
   return {
     agents: { own: agents.own.slice(1), other: agents.other.slice(1) },
     connectedCalls: { own: await connected('own'), other: await connected('other') },
+    callOfMatrixAgent: await connected('own', matrixAgentId),
   };
 }

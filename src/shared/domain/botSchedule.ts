@@ -74,76 +74,144 @@ export function localTimeExists(date: string, time: string): boolean {
   });
 }
 
-function windowProblems(window: BotScheduleWindow, where: string): string[] {
+/**
+ * One reason a schedule is unusable, as data, so the desk can say it in German and English and
+ * point at the row; `botScheduleProblems` says it in English for the portal's 400 answer.
+ */
+export type BotScheduleIssue =
+  | { readonly kind: 'weekday'; readonly index: number }
+  | {
+      readonly kind: 'time' | 'order';
+      readonly section: 'weekly' | 'exceptions';
+      readonly index: number;
+    }
+  | {
+      readonly kind: 'overlap';
+      readonly section: 'weekly' | 'exceptions';
+      /** The weekday (weekly) or the date (exceptions) on which the two windows overlap. */
+      readonly day: number | string;
+      readonly first: BotScheduleWindow;
+      readonly second: BotScheduleWindow;
+    }
+  | { readonly kind: 'date'; readonly section: 'holidays' | 'exceptions'; readonly index: number }
+  | { readonly kind: 'duplicate-holiday'; readonly date: string }
+  | {
+      readonly kind: 'skipped-time';
+      readonly index: number;
+      readonly date: string;
+      readonly time: string;
+    };
+
+function windowIssue(
+  window: BotScheduleWindow,
+  section: 'weekly' | 'exceptions',
+  index: number,
+): BotScheduleIssue[] {
   if (!TIME.test(window.from) || !TIME.test(window.to) || window.from === '24:00')
-    return [`${where}: times must be 00:00–23:59 ('to' may be 24:00)`];
-  if (minutesOf(window.from) >= minutesOf(window.to))
-    return [`${where}: 'from' must be before 'to'`];
+    return [{ kind: 'time', section, index }];
+  if (minutesOf(window.from) >= minutesOf(window.to)) return [{ kind: 'order', section, index }];
   return [];
 }
 
-function overlapProblems(windows: readonly BotScheduleWindow[], where: string): string[] {
+function overlapIssues(
+  windows: readonly BotScheduleWindow[],
+  section: 'weekly' | 'exceptions',
+  day: number | string,
+): BotScheduleIssue[] {
   const sorted = [...windows].sort((left, right) => minutesOf(left.from) - minutesOf(right.from));
-  const problems: string[] = [];
+  const issues: BotScheduleIssue[] = [];
   for (let index = 1; index < sorted.length; index += 1) {
-    if (minutesOf(sorted[index]!.from) < minutesOf(sorted[index - 1]!.to))
-      problems.push(
-        `${where}: windows overlap (${sorted[index - 1]!.from}–${sorted[index - 1]!.to} and ${sorted[index]!.from}–${sorted[index]!.to})`,
-      );
+    const first = sorted[index - 1]!;
+    const second = sorted[index]!;
+    if (minutesOf(second.from) < minutesOf(first.to))
+      issues.push({ kind: 'overlap', section, day, first, second });
   }
-  return problems;
+  return issues;
 }
 
-/** Every reason the schedule is unusable (empty when it is fine); messages name no person. */
-export function botScheduleProblems(schedule: BotSchedule): string[] {
-  const problems: string[] = [];
+/** Every reason the schedule is unusable, as data (empty when it is fine). */
+export function botScheduleIssues(schedule: BotSchedule): BotScheduleIssue[] {
+  const issues: BotScheduleIssue[] = [];
   for (const [index, window] of schedule.weekly.entries()) {
     if (!Number.isInteger(window.weekday) || window.weekday < 0 || window.weekday > 6)
-      problems.push(`weekly[${index}]: weekday must be 0 (Sunday) to 6 (Saturday)`);
-    problems.push(...windowProblems(window, `weekly[${index}]`));
+      issues.push({ kind: 'weekday', index });
+    issues.push(...windowIssue(window, 'weekly', index));
   }
-  if (problems.length === 0) {
+  if (issues.length === 0) {
     for (let weekday = 0; weekday < 7; weekday += 1)
-      problems.push(
-        ...overlapProblems(
+      issues.push(
+        ...overlapIssues(
           schedule.weekly.filter((window) => window.weekday === weekday),
-          `weekday ${weekday}`,
+          'weekly',
+          weekday,
         ),
       );
   }
   for (const [index, holiday] of schedule.holidays.entries()) {
-    if (!isCalendarDate(holiday)) problems.push(`holidays[${index}]: not a date (YYYY-MM-DD)`);
+    if (!isCalendarDate(holiday)) issues.push({ kind: 'date', section: 'holidays', index });
   }
-  if (new Set(schedule.holidays).size !== schedule.holidays.length)
-    problems.push('holidays: a date is listed twice');
-  const exceptionProblems: string[] = [];
+  for (const [index, holiday] of schedule.holidays.entries()) {
+    if (schedule.holidays.indexOf(holiday) !== index)
+      issues.push({ kind: 'duplicate-holiday', date: holiday });
+  }
+  const exceptionIssues: BotScheduleIssue[] = [];
   for (const [index, exception] of schedule.exceptions.entries()) {
-    const where = `exceptions[${index}]`;
     if (!isCalendarDate(exception.date)) {
-      exceptionProblems.push(`${where}: not a date (YYYY-MM-DD)`);
+      exceptionIssues.push({ kind: 'date', section: 'exceptions', index });
       continue;
     }
-    const found = windowProblems(exception, where);
-    exceptionProblems.push(...found);
+    const found = windowIssue(exception, 'exceptions', index);
+    exceptionIssues.push(...found);
     if (found.length > 0) continue;
     for (const time of [exception.from, exception.to]) {
       if (!localTimeExists(exception.date, time))
-        exceptionProblems.push(
-          `${where}: ${time} does not exist on ${exception.date} in Europe/Berlin (summer time starts)`,
-        );
+        exceptionIssues.push({ kind: 'skipped-time', index, date: exception.date, time });
     }
   }
-  problems.push(...exceptionProblems);
-  if (exceptionProblems.length === 0) {
+  issues.push(...exceptionIssues);
+  if (exceptionIssues.length === 0) {
     for (const date of new Set(schedule.exceptions.map((exception) => exception.date)))
-      problems.push(
-        ...overlapProblems(
+      issues.push(
+        ...overlapIssues(
           schedule.exceptions.filter((exception) => exception.date === date),
-          `exceptions on ${date}`,
+          'exceptions',
+          date,
         ),
       );
   }
-  return problems;
+  return issues;
+}
+
+function describeIssue(issue: BotScheduleIssue): string {
+  switch (issue.kind) {
+    case 'weekday':
+      return `weekly[${issue.index}]: weekday must be 0 (Sunday) to 6 (Saturday)`;
+    case 'time':
+      return `${issue.section}[${issue.index}]: times must be 00:00–23:59 ('to' may be 24:00)`;
+    case 'order':
+      return `${issue.section}[${issue.index}]: 'from' must be before 'to'`;
+    case 'overlap': {
+      const where =
+        issue.section === 'weekly' ? `weekday ${issue.day}` : `exceptions on ${issue.day}`;
+      return `${where}: windows overlap (${issue.first.from}–${issue.first.to} and ${issue.second.from}–${issue.second.to})`;
+    }
+    case 'date':
+      return `${issue.section}[${issue.index}]: not a date (YYYY-MM-DD)`;
+    case 'duplicate-holiday':
+      return 'holidays: a date is listed twice';
+    case 'skipped-time':
+      return `exceptions[${issue.index}]: ${issue.time} does not exist on ${issue.date} in Europe/Berlin (summer time starts)`;
+  }
+}
+
+/** Every reason the schedule is unusable (empty when it is fine); messages name no person. */
+export function botScheduleProblems(schedule: BotSchedule): string[] {
+  const problems = botScheduleIssues(schedule).map(describeIssue);
+  // A date listed three times is still one problem, as before.
+  return problems.filter(
+    (problem, index) =>
+      problem !== 'holidays: a date is listed twice' || problems.indexOf(problem) === index,
+  );
 }
 
 function covers(window: BotScheduleWindow, minutes: number): boolean {

@@ -170,9 +170,31 @@ export const ReviewNoteSchema = z.object({
 });
 export type ReviewNote = z.infer<typeof ReviewNoteSchema>;
 
-/** The read-only live view: the bot call's detail plus review notes. */
+/** Who speaks in the human part of a call (after the handover), as the agent's desk hears it. */
+export const HUMAN_SPEAKERS = ['agent', 'caller'] as const;
+
+/** One piece of the human part of a call, from the agent's desk; times since its transcription began. */
+export const HumanTranscriptSegmentSchema = z.strictObject({
+  segmentId: z.string().min(1).max(160),
+  speaker: z.enum(HUMAN_SPEAKERS),
+  text: z.string().max(4000),
+  startMs: z.number().int().min(0).max(86_400_000),
+  endMs: z.number().int().min(0).max(86_400_000),
+});
+export type HumanTranscriptSegment = z.infer<typeof HumanTranscriptSegmentSchema>;
+
+/** The agent on a call reports final segments of the human part (at most 50 at once). */
+export const HumanTranscriptRequestSchema = z.strictObject({
+  segments: z.array(HumanTranscriptSegmentSchema).min(1).max(50),
+});
+
+/**
+ * The read-only live view: the bot call's detail (the bot part of the transcript), the human
+ * part as the agent's desk reported it while the call is live, and review notes.
+ */
 export const SupervisedCallSchema = z.object({
   call: BotCallDetailSchema,
+  humanTranscript: z.array(HumanTranscriptSegmentSchema),
   reviewNotes: z.array(ReviewNoteSchema),
 });
 export type SupervisedCall = z.infer<typeof SupervisedCallSchema>;

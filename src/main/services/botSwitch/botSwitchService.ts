@@ -11,6 +11,8 @@ import {
   AuditEntrySchema,
   BotSwitchStateSchema,
 } from '../../../shared/portalWire/operationsSchemas';
+import { BotScheduleStateSchema } from '../../../shared/portalWire/botScheduleSchemas';
+import { ErrorResponseSchema } from '../../../shared/portalWire/commonSchemas';
 import { ServiceError } from '../../../shared/rpc/result';
 import type { PortalAuth } from '../portal/portalAuth';
 import type { PortalResponse } from '../portal/portalHttpClient';
@@ -24,12 +26,23 @@ export interface BotSwitchServiceOptions {
 }
 
 function parse<T>(schema: z.ZodType<T>, response: PortalResponse): T {
+  if (response.status === 400) throw scheduleRefused(response);
   if (response.status === 403) throw new ServiceError('forbidden', 'Not allowed to switch the bot');
   if (response.status === 404) throw new ServiceError('not-found', 'Unknown line');
   if (response.status !== 200) throw unexpected(response);
   const parsed = schema.safeParse(response.body);
   if (!parsed.success) throw new ServiceError('internal', 'The portal answered with invalid data');
   return parsed.data;
+}
+
+/**
+ * A refused schedule keeps the portal's reasons: they name weekdays, times and dates only (see
+ * `botScheduleProblems`), so the shift lead can see which window is wrong.
+ */
+function scheduleRefused(response: PortalResponse): ServiceError {
+  const parsed = ErrorResponseSchema.safeParse(response.body);
+  const fieldErrors = parsed.success ? (parsed.data.error.fieldErrors ?? []).slice(0, 50) : [];
+  return new ServiceError('validation', 'The portal refused the data', fieldErrors);
 }
 
 export function createBotSwitchService(
@@ -53,6 +66,16 @@ export function createBotSwitchService(
             mode,
             ...change,
           }),
+        ),
+      getSchedule: async (clientId) =>
+        parse(
+          BotScheduleStateSchema,
+          await request('GET', `/bot-switch/schedules/${encodeURIComponent(clientId)}`),
+        ),
+      setSchedule: async (clientId, change) =>
+        parse(
+          BotScheduleStateSchema,
+          await request('PUT', `/bot-switch/schedules/${encodeURIComponent(clientId)}`, change),
         ),
       listAudit: async () =>
         parse(z.array(AuditEntrySchema).max(200), await request('GET', '/bot-switch/audit')),

@@ -169,7 +169,7 @@ describe('hybrid service against a real portal', () => {
   });
 
   it('lets only one of two agents take a live bot call over; the other hears "already taken"', async () => {
-    const { openDesk, escalatedCall } = await setup();
+    const { portal, openDesk, escalatedCall } = await setup();
     const anna = await openDesk('anna.agent', '1001');
     const ben = await openDesk('ben.agent', '1002');
     const callId = await escalatedCall();
@@ -178,6 +178,21 @@ describe('hybrid service against a real portal', () => {
       ben.hybrid.methods.takeOverBotCall(callId),
     ]);
     expect(results.map((result) => result.kind).sort()).toEqual(['accepted', 'already-taken']);
+    // The human part goes to the portal from the desk that took the call, and only from it.
+    const [winner, loser] = results[0]!.kind === 'accepted' ? [anna, ben] : [ben, anna];
+    const segment = {
+      segmentId: 'h1',
+      speaker: 'agent' as const,
+      text: 'Guten Tag.',
+      startMs: 0,
+      endMs: 800,
+    };
+    expect(await winner.hybrid.methods.reportHumanTranscript(callId, [segment])).toBeNull();
+    const refused = await loser.hybrid.methods
+      .reportHumanTranscript(callId, [{ ...segment, text: 'fremd' }])
+      .catch((error: unknown) => error as { code: string });
+    expect(refused).toMatchObject({ code: 'forbidden' });
+    expect(portal.current().context.humanTranscripts.read(callId)).toEqual([segment]);
   });
 
   it('declines: the offer is withdrawn from this desk', async () => {

@@ -117,6 +117,15 @@ export function createHybridService(options: HybridServiceOptions): HybridServic
         parse(z.array(BotCallSummarySchema).max(500), await get('/bot-calls')),
       botCallDetail: async (callId) =>
         parse(BotCallDetailSchema, await get(`/bot-calls/${path(callId)}`)),
+      reportHumanTranscript: async (callId, segments) => {
+        const response = await send(await options.auth(), {
+          method: 'PUT',
+          path: `/calls/${path(callId)}/human-transcript`,
+          body: { segments },
+        });
+        if (response.status !== 204) throw unexpected(response);
+        return null;
+      },
     },
   };
 }

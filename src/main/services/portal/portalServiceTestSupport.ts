@@ -73,7 +73,11 @@ export async function startRestartablePortal(
 /** Saves the demo clients and one user per given role into a running portal. */
 export async function seedPortal(
   portal: RunningPortal,
-  users: { userName: string; role: 'agent' | 'supervisor' | 'admin'; clientIds: string[] }[],
+  users: {
+    userName: string;
+    role: 'agent' | 'supervisor' | 'shift-lead' | 'admin';
+    clientIds: string[];
+  }[],
 ): Promise<void> {
   const at = new Date().toISOString();
   for (const profile of DEMO_CLIENTS) await saveClient(portal.context.database, profile, at);

@@ -209,6 +209,66 @@ describe.each(targets)('supervision routes on $name', (target) => {
     expect(view.body.reviewNotes).toMatchObject([{ text: 'Gut gelöst', segmentId: 'segment-1' }]);
   });
 
+  it('shows the whole transcript: the bot part and the human part the agent on the call reports', async () => {
+    const setup = await start();
+    if (!setup) return;
+    const { kit, supervisor, accept } = setup;
+    const onCall = await kit.agent('1002', kit.clock.now - 60_000);
+    const bystander = await kit.agent('1003');
+    const callId = await kit.botCall();
+    await kit.botEvent({
+      type: 'transcript-segment',
+      callId,
+      segmentId: 'b1',
+      speaker: 'bot',
+      text: 'Hier ist der KI-Assistent.',
+      startMs: 0,
+      endMs: 1_500,
+      final: true,
+    });
+    await kit.escalate(callId);
+    await accept(onCall);
+    const report = (token: string, segments: unknown[]) =>
+      kit.test.request('PUT', `/calls/${callId}/human-transcript`, { token, body: { segments } });
+    const later = {
+      segmentId: 'h2',
+      speaker: 'caller',
+      text: 'Es geht um die Frist.',
+      startMs: 2_000,
+      endMs: 3_500,
+    };
+    const first = {
+      segmentId: 'h1',
+      speaker: 'agent',
+      text: 'Guten Tag, Sie sprechen mit Anna.',
+      startMs: 0,
+      endMs: 1_800,
+    };
+    expect((await report(onCall.token, [later, first])).status).toBe(204);
+    expect((await report(bystander.token, [{ ...first, text: 'untergeschoben' }])).status).toBe(
+      403,
+    );
+    expect((await report(supervisor.token, [first])).status).toBe(403);
+    const view = async () =>
+      (
+        await kit.test.request<SupervisedCall>('GET', `/supervision/calls/${callId}`, {
+          token: supervisor.token,
+        })
+      ).body;
+    const shown = await view();
+    expect(shown.call.transcript.map((segment) => segment.text)).toEqual([
+      'Hier ist der KI-Assistent.',
+    ]);
+    expect(shown.humanTranscript.map((segment) => [segment.speaker, segment.text])).toEqual([
+      ['agent', 'Guten Tag, Sie sprechen mit Anna.'],
+      ['caller', 'Es geht um die Frist.'],
+    ]);
+    // The portal holds the human part only while the call is live.
+    expect((await kit.botEvent({ type: 'ended', callId, by: 'caller' })).status).toBe(201);
+    expect((await view()).humanTranscript).toEqual([]);
+    expect((await report(onCall.token, [first])).status).toBe(409);
+  });
+
   it('keeps the time in state when a desk re-reports the same state', async () => {
     const setup = await start();
     if (!setup) return;

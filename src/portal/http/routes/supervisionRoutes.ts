@@ -16,6 +16,7 @@ import {
   BoardQuerySchema,
   DayReportQuerySchema,
   DayReportSchema,
+  HumanTranscriptRequestSchema,
   ReviewNoteRequestSchema,
   ReviewNoteSchema,
   SetNotReadyRequestSchema,
@@ -35,6 +36,7 @@ import {
   listReviewNotes,
   listWhispersTo,
   logAgentOut,
+  reportHumanTranscript,
   requireSupervisedCall,
   setAgentNotReady,
   whisper,
@@ -176,6 +178,7 @@ export const supervisedCallRoute = defineRoute({
       status: 200,
       body: {
         call: await toBotCallDetail(context.database, context.botContent, row),
+        humanTranscript: context.humanTranscripts.read(params.callId),
         reviewNotes: await listReviewNotes(context, params.callId),
       },
       headers: NO_STORE,
@@ -233,6 +236,27 @@ export const myWhispersRoute = defineRoute({
   },
 });
 
+export const humanTranscriptRoute = defineRoute({
+  method: 'PUT',
+  url: '/calls/:callId/human-transcript',
+  summary:
+    'The agent on a taken-over call reports final segments of the human part, for the supervisor’s live view (memory only, dropped when the call ends)',
+  tag: 'supervision',
+  roles: ['agent'],
+  params: SupervisedCallParametersSchema,
+  body: HumanTranscriptRequestSchema,
+  responses: {
+    204: null,
+    403: ErrorResponseSchema,
+    404: ErrorResponseSchema,
+    409: ErrorResponseSchema,
+  },
+  async handler({ params, body, user, context }) {
+    await reportHumanTranscript(context, user, params.callId, body.segments);
+    return { status: 204 };
+  },
+});
+
 export const SUPERVISION_ROUTES = [
   supervisionBoardRoute,
   supervisionDayReportRoute,
@@ -244,4 +268,5 @@ export const SUPERVISION_ROUTES = [
   whisperRoute,
   reviewNoteRoute,
   myWhispersRoute,
+  humanTranscriptRoute,
 ];

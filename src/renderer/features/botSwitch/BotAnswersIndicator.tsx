@@ -17,7 +17,7 @@ export function BotAnswersIndicator({ line }: { line: string }) {
   const entry = state.data?.lines.find((item) => item.line === line);
   if (!entry) return null;
   return (
-    <span className="bot-answers-indicator" data-bot-answers={entry.botAnswers}>
+    <span className="bot-answers-indicator" data-line={line} data-bot-answers={entry.botAnswers}>
       {entry.botAnswers ? t('indicatorOn') : t('indicatorOff')}
     </span>
   );

@@ -1,16 +1,11 @@
 /** @vitest-environment jsdom */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
-import type { AppClient } from '../../../shared/contract/appContract';
 import type { z } from 'zod';
 import type { BotSwitchStateSchema } from '../../../shared/portalWire/operationsSchemas';
-import { AppEnvironmentContext, type AppEnvironment } from '../../app/AppEnvironment';
-import { createAppStores } from '../../app/appStores';
-import { createI18n } from '../../i18n/createI18n';
 import { BotAnswersIndicator } from './BotAnswersIndicator';
 import { BotSwitchArea } from './BotSwitchArea';
+import { renderWithClient } from './testing/renderWithClient';
 
 type BotSwitchState = z.infer<typeof BotSwitchStateSchema>;
 const LINE = '+4930111111';
@@ -59,36 +54,25 @@ function renderArea(initial: BotSwitchState, element = <BotSwitchArea />) {
       current = stateWith(mode, current.global.mode);
       return { ok: true, value: current };
     }),
+    getSchedule: vi.fn(async (clientId: string) => ({
+      ok: true,
+      value: { clientId, schedule: null, changedAt: null, changedBy: null },
+    })),
     setGlobal: vi.fn(async (mode: 'on' | 'off') => {
       current = stateWith(current.lines[0]!.mode, mode);
       return { ok: true, value: current };
     }),
   };
-  const client = {
+  renderWithClient(element, {
     botSwitch,
     portal: {
+      listClients: async () => ({ ok: true, value: [] }),
       onBotSwitchChanged: (listener: () => void) => {
         changed = listener;
         return () => undefined;
       },
     },
-  } as unknown as AppClient;
-  const environment: AppEnvironment = {
-    platform: { shell: 'web', client, onDisconnect: () => () => undefined },
-    client,
-    stores: createAppStores({ areas: [] }),
-    recordVault: () => Promise.reject(new Error('not used')),
-  };
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <I18nextProvider i18n={createI18n('de')}>
-      <QueryClientProvider client={queryClient}>
-        <AppEnvironmentContext.Provider value={environment}>
-          {element}
-        </AppEnvironmentContext.Provider>
-      </QueryClientProvider>
-    </I18nextProvider>,
-  );
+  });
   return {
     botSwitch,
     announceChange: (next: BotSwitchState) => {

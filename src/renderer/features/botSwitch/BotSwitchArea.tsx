@@ -15,6 +15,7 @@ import {
   botSwitchStateQueryOptions,
   followBotSwitchChanges,
 } from './botSwitchQueries';
+import { ScheduleEditor } from './ScheduleEditor';
 import { SwitchDialog, type PendingSwitch } from './SwitchDialog';
 import './botSwitch.css';
 
@@ -136,6 +137,7 @@ export function BotSwitchArea() {
           onCancel={() => setPending(null)}
         />
       ) : null}
+      <ScheduleEditor fallbackClientIds={[...new Set(lines.map((line) => line.clientId))]} />
       <BotSwitchAudit entries={audit.data ?? []} />
     </div>
   );

@@ -8,6 +8,15 @@ function text(value: unknown): string {
 
 export function BotSwitchAudit(props: { entries: readonly AuditEntry[] }) {
   const { t } = useTranslation('botSwitch');
+  const targetOf = (entry: AuditEntry) => {
+    if (entry.targetType === 'line') return entry.targetId ?? '';
+    if (entry.action === 'bot-switch.schedule')
+      return t('auditSchedule', {
+        client: entry.targetId ?? '',
+        interpolation: { escapeValue: false },
+      });
+    return t('global');
+  };
   return (
     <section className="bot-switch-audit" aria-label={t('auditTitle')}>
       <h2>{t('auditTitle')}</h2>
@@ -19,7 +28,7 @@ export function BotSwitchAudit(props: { entries: readonly AuditEntry[] }) {
             <li key={entry.id} data-action={entry.action}>
               {t('auditEntry', {
                 at: new Date(entry.at).toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }),
-                target: entry.targetType === 'line' ? (entry.targetId ?? '') : t('global'),
+                target: targetOf(entry),
                 from: text(entry.details.previousMode) || text(entry.details.previous),
                 to: text(entry.details.mode) || text(entry.details.next),
                 interpolation: { escapeValue: false },

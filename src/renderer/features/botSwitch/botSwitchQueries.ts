@@ -6,6 +6,7 @@ import { unwrapHostResult } from '../../data/hostQueries';
 export const BOT_SWITCH_QUERY_KEYS = {
   state: ['botSwitch', 'state'] as const,
   audit: ['botSwitch', 'audit'] as const,
+  schedules: ['botSwitch', 'schedules'] as const,
 };
 
 export function botSwitchStateQueryOptions(client: Pick<AppClient, 'botSwitch'>) {
@@ -29,5 +30,13 @@ export function followBotSwitchChanges(
 ): () => void {
   return client.portal.onBotSwitchChanged(() => {
     void queries.invalidateQueries({ queryKey: ['botSwitch'] });
+  });
+}
+
+/** One client's bot schedule; re-read with the rest on every `bot-switch.changed`. */
+export function botScheduleQueryOptions(client: Pick<AppClient, 'botSwitch'>, clientId: string) {
+  return queryOptions({
+    queryKey: [...BOT_SWITCH_QUERY_KEYS.schedules, clientId] as const,
+    queryFn: () => unwrapHostResult(client.botSwitch.getSchedule(clientId)),
   });
 }

@@ -21,8 +21,29 @@ function renderDirectory() {
       ok: true as const,
       value: DEMO_CLIENTS.find((client) => client.id === id)!,
     })),
+    onBotSwitchChanged: () => () => undefined,
   };
-  const environment = { client: { portal }, stores } as unknown as AppEnvironment;
+  const lawFirmLine = (botAnswers: boolean) => ({
+    line: DEMO_LAW_FIRM.lines[0]!,
+    clientId: DEMO_LAW_FIRM.id,
+    mode: 'inherit',
+    botAnswers,
+    changedAt: null,
+    changedBy: null,
+    reason: null,
+    revert: null,
+    scheduled: false,
+  });
+  const botSwitch = {
+    getState: vi.fn(async () => ({
+      ok: true as const,
+      value: {
+        global: { mode: 'on', changedAt: null, changedBy: null, reason: null, revert: null },
+        lines: [lawFirmLine(true)],
+      },
+    })),
+  };
+  const environment = { client: { portal, botSwitch }, stores } as unknown as AppEnvironment;
   const calls = {
     dial: vi.fn(async () => ({ ok: true as const, id: 'new' })),
     blindTransfer: vi.fn(async () => true),
@@ -58,6 +79,8 @@ describe('DirectoryArea', () => {
     const law = clientArticles()[0]!;
     expect(within(law).getByRole('heading', { level: 2 }).textContent).toBe(DEMO_LAW_FIRM.name);
     expect(law.textContent).toContain('030 23125101');
+    // Whether the bot answers each line (the bot switch's indicator).
+    expect(await within(law).findByText('Bot nimmt an')).toBeDefined();
     expect(within(law).getByTestId('client-card-open-state').textContent).toMatch(
       /^Jetzt (geöffnet|geschlossen)$/,
     );

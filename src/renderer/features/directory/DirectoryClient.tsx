@@ -1,5 +1,6 @@
 /**
- * One client in the directory: name, lines (click-to-call between calls), hours now, staff with
+ * One client in the directory: name, lines (whether the bot answers each, live; click-to-call
+ * between calls), hours now, staff with
  * presence and callback windows (the client card's `StaffDirectory`: transfer during a call,
  * call between calls) and approved texts. Shows what the search matched; a client matched by
  * name or line is shown whole. Portal text is rendered as text only.
@@ -8,6 +9,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile, StaffMember } from '../../../shared/domain/clientProfile';
 import { displayPhoneNumber } from '../../../shared/domain/phoneNumber';
+import { BotAnswersIndicator } from '../botSwitch/BotAnswersIndicator';
 import { OpeningHoursSummary } from '../clientCard/OpeningHoursSummary';
 import { plainLine, plainLines } from '../clientCard/plainText';
 import { StaffDirectory, type StaffTransfer } from '../clientCard/StaffDirectory';
@@ -56,7 +58,8 @@ export function DirectoryClient({
               const shown = displayPhoneNumber(line) ?? line;
               return (
                 <li key={line}>
-                  <span className="directory-number">{shown}</span>
+                  <span className="directory-number">{shown}</span>{' '}
+                  <BotAnswersIndicator line={line} />
                   {!transfer.available ? (
                     <button
                       type="button"

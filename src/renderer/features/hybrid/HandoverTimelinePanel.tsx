@@ -4,13 +4,16 @@
  * portal), then the human part (the desk's live transcript), merged by `callTimeline`. For any
  * other call: the live transcript panel as before. Every line, the bot's part included, is a
  * button that quotes it into the call's note, as in the live transcript: what the caller told
- * the bot is the agent's to use, so the caller never repeats it.
+ * the bot is the agent's to use, so the caller never repeats it. While a taken-over call is
+ * shown, its human part also goes to the portal for the supervisor's live view
+ * (`humanTranscriptReport`).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TranscriptSegment } from '../../../shared/contract/services/transcriptionService';
 import { callTimeline, type TimelineEntry } from '../../../shared/domain/callTimeline';
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
+import { useAppEnvironment } from '../../app/AppEnvironment';
 import { useAppStore } from '../../app/state/appStore';
 import { LiveTranscriptPanel } from '../transcript/LiveTranscriptPanel';
 import type { QuoteResult } from '../transcript/session/quoteQueue';
@@ -19,6 +22,7 @@ import { useShownCallAssist } from '../transcript/liveAssistForWindow';
 import type { TranscriptStore } from '../transcript/transcriptStore';
 import { ConsentState } from './ConsentState';
 import { useHybrid } from './hybridForWindow';
+import { startHumanTranscriptReport } from './humanTranscriptReport';
 import type { BotCallView } from './hybridStore';
 import './hybrid.css';
 
@@ -39,6 +43,16 @@ export function HandoverTimelinePanel() {
     (text: string): QuoteResult =>
       callId ? live.quote(callId, sanitizeDisplayText(text, LINE_MAX_LENGTH)) : 'failed',
     [live, callId],
+  );
+  const { client } = useAppEnvironment();
+  const transcript = call?.transcript;
+  // The supervisor's live view shows the human part too: the portal gets its final segments.
+  useEffect(
+    () =>
+      transcript && botCallId
+        ? startHumanTranscriptReport({ botCallId, transcript, client })
+        : undefined,
+    [transcript, botCallId, client],
   );
   if (!call || !botCallId) return <LiveTranscriptPanel />;
   return (

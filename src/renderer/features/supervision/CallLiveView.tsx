@@ -1,6 +1,7 @@
 /**
- * The read-only live view of a call for the supervisor: the bot's transcript and the collected
- * fields (refreshed while open), a whisper to the agent on the call, and review notes.
+ * The read-only live view of a call for the supervisor: the whole transcript — the bot's part,
+ * then the human part the agent's desk reports after the handover — and the collected fields
+ * (refreshed while open), a whisper to the agent on the call, and review notes.
  * Everything typed or said is rendered as text only.
  */
 import { useEffect, useState } from 'react';
@@ -10,6 +11,7 @@ import type { SupervisedCall } from '../../../shared/portalWire/supervisionSchem
 import { sanitizeDisplayText } from '../../../shared/domain/displayText';
 import { BotTranscriptList } from '../hybrid/BotTranscriptList';
 import { CollectedFieldsList } from '../hybrid/CollectedFieldsList';
+import { HumanTranscriptList } from './HumanTranscriptList';
 
 const REFRESH_MILLISECONDS = 2_000;
 
@@ -70,7 +72,10 @@ export function CallLiveView({ callId, client, onClose }: CallLiveViewProps) {
         {t('call.close')}
       </button>
       <h3>{t('call.transcript')}</h3>
-      <BotTranscriptList segments={view?.call.transcript ?? []} label={t('call.transcript')} />
+      <h4>{t('call.botPart')}</h4>
+      <BotTranscriptList segments={view?.call.transcript ?? []} label={t('call.botPart')} />
+      <h4>{t('call.humanPart')}</h4>
+      <HumanTranscriptList segments={view?.humanTranscript ?? []} label={t('call.humanPart')} />
       <h3>{t('call.fields')}</h3>
       <CollectedFieldsList fields={view?.call.collectedFields ?? []} />
       <h3>{t('call.whisper')}</h3>

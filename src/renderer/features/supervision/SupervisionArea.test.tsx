@@ -51,7 +51,9 @@ describe('SupervisionArea', () => {
     );
     expect(within(row).getByTestId('line-waiting').textContent).toBe('1');
     expect(within(row).getByTestId('line-with-bot').textContent).toBe('1');
-    const waiting = screen.getByTestId('waiting-call-0');
+    const waiting = within(screen.getByTestId(`waiting-line-${lineNumber(0)}`)).getByTestId(
+      'waiting-call-0',
+    );
     expect(within(waiting).getByTestId('waiting-time').textContent).toMatch(/^1:0\d$/);
     expect(waiting.className).toContain('urgent');
   });

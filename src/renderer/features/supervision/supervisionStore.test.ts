@@ -1,6 +1,11 @@
 /** The normalised board store: one event changes one call, its line's counts and nothing else. */
 import { describe, expect, it } from 'vitest';
-import { createSupervisionStore, countsOf, waitingCalls } from './supervisionStore';
+import {
+  createSupervisionStore,
+  countsOf,
+  waitingCalls,
+  waitingCallsByLine,
+} from './supervisionStore';
 import { BOARD_AT, lineNumber, syntheticBoard } from './testing/boardFixtures';
 
 const escalation = (requestedAt: string, urgency: 'normal' | 'emergency' = 'normal') => ({
@@ -74,6 +79,34 @@ describe('supervision store', () => {
       waiting: 1,
       withAgents: 0,
     });
+  });
+
+  it('groups waiting calls per line: the longest wait first within a line and across lines', () => {
+    const store = createSupervisionStore();
+    store.getState().receiveBoard(syntheticBoard(3, 0, 0));
+    const wait = (callId: string, line: number, since: string) =>
+      store.getState().receiveEvent({
+        type: 'bot-call.updated',
+        at: BOARD_AT,
+        clientId: `client-${line}`,
+        callId,
+        line: lineNumber(line),
+        state: 'waiting-for-agent',
+        consentGiven: null,
+        escalation: escalation(since),
+      });
+    wait('a-short', 0, '2025-06-10T09:59:50.000Z');
+    wait('b-long', 1, '2025-06-10T09:57:00.000Z');
+    wait('a-long', 0, '2025-06-10T09:58:00.000Z');
+    wait('b-short', 1, '2025-06-10T09:59:40.000Z');
+    wait('c-only', 2, '2025-06-10T09:59:00.000Z');
+    const groups = waitingCallsByLine(store.getState().calls);
+    expect(groups.map((group) => [group.line, group.calls.map((call) => call.callId)])).toEqual([
+      [lineNumber(1), ['b-long', 'b-short']],
+      [lineNumber(0), ['a-long', 'a-short']],
+      [lineNumber(2), ['c-only']],
+    ]);
+    expect(groups[0]!.clientId).toBe('client-1');
   });
 
   it('updates an agent state with its reason and time, ignores unknown agents and lines', () => {

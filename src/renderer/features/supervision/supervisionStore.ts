@@ -174,6 +174,28 @@ export function waitingCalls(calls: Record<string, BoardCall>): BoardCall[] {
     .sort((left, right) => (left.waitingSince ?? '').localeCompare(right.waitingSince ?? ''));
 }
 
+/** The callers waiting on one client line, longest first. */
+export interface WaitingLine {
+  readonly line: string;
+  readonly clientId: string;
+  readonly calls: readonly BoardCall[];
+}
+
+/**
+ * Waiting calls grouped per client line, longest first within a line; the line whose caller has
+ * waited longest comes first (where a supervisor must act first).
+ */
+export function waitingCallsByLine(calls: Record<string, BoardCall>): WaitingLine[] {
+  const lines = new Map<string, BoardCall[]>();
+  for (const call of waitingCalls(calls)) {
+    const group = lines.get(call.line);
+    if (group) group.push(call);
+    else lines.set(call.line, [call]);
+  }
+  // Map keeps insertion order: each line enters with its longest-waiting call.
+  return [...lines].map(([line, group]) => ({ line, clientId: group[0]!.clientId, calls: group }));
+}
+
 /** The counts of a line (zeros when it has no live call). */
 export function countsOf(state: Pick<SupervisionState, 'lineCounts'>, line: string): LineCounts {
   return state.lineCounts[line] ?? NO_COUNTS;

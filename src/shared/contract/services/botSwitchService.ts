@@ -15,7 +15,11 @@ import {
   GLOBAL_BOT_MODES,
   LINE_BOT_MODES,
 } from '../../portalWire/operationsSchemas';
-import { E164Schema } from '../../portalWire/commonSchemas';
+import { E164Schema, IdentifierSchema } from '../../portalWire/commonSchemas';
+import {
+  BotScheduleStateSchema,
+  SetBotScheduleRequestSchema,
+} from '../../portalWire/botScheduleSchemas';
 import { defineMethod, defineService } from '../contractDefinition';
 
 export type { AuditEntry } from '../../portalWire/operationsSchemas';
@@ -37,6 +41,17 @@ export const botSwitchService = defineService({
     setLine: defineMethod(
       z.tuple([E164Schema, z.enum(LINE_BOT_MODES), SwitchChangeSchema]),
       BotSwitchStateSchema,
+    ),
+    /** A client's bot schedule (`schedule: null` when it has none). */
+    getSchedule: defineMethod(z.tuple([IdentifierSchema]), BotScheduleStateSchema),
+    /**
+     * Stores (or with `schedule: null` removes) a client's schedule, audited. A schedule the
+     * portal refuses (overlap, 25:00, a time skipped by summer time) fails with `validation` and
+     * the portal's reasons as field errors (they name times and dates, never a person).
+     */
+    setSchedule: defineMethod(
+      z.tuple([IdentifierSchema, SetBotScheduleRequestSchema]),
+      BotScheduleStateSchema,
     ),
     /** The switch's audit trail, newest first (shift leads, supervisors, admins). */
     listAudit: defineMethod(z.tuple([]), z.array(AuditEntrySchema).max(200)),

@@ -27,6 +27,7 @@ import {
   OfferWithdrawnEventSchema,
   QueueUpdatedEventSchema,
 } from '../../portalWire/eventSchemas';
+import { HumanTranscriptSegmentSchema } from '../../portalWire/supervisionSchemas';
 import { defineMethod, defineService } from '../contractDefinition';
 
 export {
@@ -88,6 +89,15 @@ export const hybridService = defineService({
     listBotCalls: defineMethod(z.tuple([]), z.array(BotCallSummarySchema).max(500)),
     /** One bot call with its whole transcript and collected fields. */
     botCallDetail: defineMethod(z.tuple([Identifier]), BotCallDetailSchema),
+    /**
+     * Final segments of the human part of a call this agent took over, for the supervisor's
+     * live view. The portal holds them in memory while the call is live; it refuses them from
+     * anyone but the agent on the call (`forbidden`) and after the call ended (`conflict`).
+     */
+    reportHumanTranscript: defineMethod(
+      z.tuple([Identifier, z.array(HumanTranscriptSegmentSchema).min(1).max(50)]),
+      z.null(),
+    ),
   },
   events: {
     onOfferCreated: OfferSchema,
