@@ -71,15 +71,13 @@ export function DataRequestFindings(props: {
 }) {
   const { t } = useTranslation('dataRequests');
   const { findings } = props;
+  // The count itself is announced in the area's live region, not repeated here.
   const total = totalFound(findings);
   return (
     <section className="data-request-findings" aria-labelledby="data-request-found-title">
       <h2 id="data-request-found-title">
         {t('screen.foundTitle', { number: findings.callerNumber })}
       </h2>
-      <p data-testid="found-summary">
-        {total === 0 ? t('screen.nothingFound') : t('screen.foundSummary', { count: total })}
-      </p>
       <table className="data-request-counts">
         <thead>
           <tr>
