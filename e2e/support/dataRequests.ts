@@ -27,45 +27,53 @@ export async function addSupervisor(portal: ControlledPortal): Promise<void> {
   );
 }
 
-async function portalRequest(
+/** One JSON request to the portal as `user` (the agent unless said otherwise). */
+export async function portalRequest(
   portalUrl: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<unknown> {
+  request: {
+    method: 'GET' | 'POST';
+    path: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  },
+  user: { userName: string; password: string } = AGENT,
+): Promise<{ status: number; body: unknown }> {
   const login = await fetch(`${portalUrl}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(AGENT),
+    body: JSON.stringify(user),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const answer = await fetch(`${portalUrl}${path}`, {
-    method: 'POST',
+  const answer = await fetch(`${portalUrl}${request.path}`, {
+    method: request.method,
     headers: {
-      'content-type': 'application/json',
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
       authorization: `Bearer ${accessToken}`,
-      ...headers,
+      ...request.headers,
     },
-    body: JSON.stringify(body),
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
   });
+  return { status: answer.status, body: await answer.json() };
+}
+
+async function create(portalUrl: string, path: string, body: unknown, headers = {}) {
+  const answer = await portalRequest(portalUrl, { method: 'POST', path, body, headers });
   if (answer.status !== 201) throw new Error(`Seeding ${path} failed: ${answer.status}`);
-  return answer.json();
 }
 
 /** `calls` finished calls from `e164` to the client's first line, and a note on the first. */
 export async function seedCallerRecords(
   portalUrl: string,
   e164: string,
-  clientIndex = 0,
-  calls = 2,
+  options: { clientIndex?: number; calls?: number; callerName?: string; concern?: string } = {},
 ): Promise<void> {
-  const client = DEMO_CLIENTS[clientIndex]!;
+  const client = DEMO_CLIENTS[options.clientIndex ?? 0]!;
   const callIds: string[] = [];
-  for (let index = 0; index < calls; index += 1) {
+  for (let index = 0; index < (options.calls ?? 2); index += 1) {
     const ringAt = Date.now() - (index + 2) * 600_000;
     const id = randomUUID();
     callIds.push(id);
-    await portalRequest(portalUrl, '/calls', {
+    await create(portalUrl, '/calls', {
       id,
       clientId: client.id,
       line: client.lines[0]!,
@@ -75,16 +83,16 @@ export async function seedCallerRecords(
       endAt: new Date(ringAt + 65_000).toISOString(),
     });
   }
-  await portalRequest(
+  await create(
     portalUrl,
     '/notes',
     {
       clientId: client.id,
-      callId: callIds[0]!,
-      callerName: 'Testperson Auskunft',
+      callId: callIds[0] ?? null,
+      callerName: options.callerName ?? 'Testperson Auskunft',
       company: '',
       callbackNumber: e164,
-      concern: 'Bitte um Rückruf',
+      concern: options.concern ?? 'Bitte um Rückruf',
       urgency: 'normal',
       preferredCallbackTime: '',
       outcome: 'message-taken',

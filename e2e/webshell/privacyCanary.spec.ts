@@ -12,9 +12,9 @@
  * itself has to be found in the profile, or the test does not count.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_PLUMBING_BUSINESS } from '../../src/shared/demo/demoClients';
 import {
@@ -26,33 +26,8 @@ import {
   startNote,
   writeDeskSettings,
 } from '../support/portalDesk';
+import { filesContaining } from '../support/privacyScan';
 import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
-
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Files (relative to `root`) that contain any of the needles as Latin-1 or UTF-16LE bytes. */
-async function filesContaining(root: string, needles: readonly string[]): Promise<string[]> {
-  const patterns = needles.flatMap((needle) => [
-    Buffer.from(needle, 'latin1'),
-    Buffer.from(needle, 'utf16le'),
-  ]);
-  const hits: string[] = [];
-  for (const file of await filesUnder(root)) {
-    let content: Buffer;
-    try {
-      content = await readFile(file);
-    } catch {
-      continue; // sockets, files removed while listing
-    }
-    if (patterns.some((pattern) => content.includes(pattern))) hits.push(relative(root, file));
-  }
-  return hits;
-}
 
 test('no canary of a note reaches the desk profile, data folder or logs in clear', async () => {
   test.skip(test.info().project.name !== 'webshell', 'starts its own browser and host');
