@@ -161,4 +161,35 @@ describe('deleteDeskData', () => {
     expect(receipts).toEqual([]);
     outbox.stop();
   });
+
+  it('treats a queued note the outbox sent after the request (at start) as a late copy', async () => {
+    const notice = await noticeFor(NUMBER);
+    const receiptFor = async (sentAt: number) => {
+      const outbox = new NoteOutbox<NotePayload>({
+        storage: new InMemoryOutboxStorageFake<NotePayload>(),
+        sender: new OutboxSenderFake<NotePayload>(),
+        now: () => sentAt,
+      });
+      await outbox.start();
+      await outbox.submitNew(note(NUMBER, null));
+      await outbox.whenIdle();
+      expect(outbox.list()[0]?.status).toBe('sent');
+      const receipt = await deleteDeskData(notice, {
+        history: { list: async () => [], shred: async () => undefined },
+        outbox,
+        shredCommittedNote: async () => undefined,
+        sendReceipt: async () => undefined,
+      });
+      outbox.stop();
+      return receipt;
+    };
+    const requestedAt = Date.parse(notice.requestedAt);
+    // Sent after the portal deleted: the portal must delete the copy that arrived late.
+    expect(await receiptFor(requestedAt + 60_000)).toEqual({
+      counts: { historyEntries: 0, outboxNotes: 1, drafts: 0 },
+      note: 'waited-for-queued-note',
+    });
+    // Sent long before: the portal's deletion already took it.
+    expect((await receiptFor(requestedAt - 3_600_000)).note).toBeNull();
+  });
 });
