@@ -168,6 +168,11 @@ test('a data request deletes a canary caller from portal, desk profile and logs'
     expect(portalReceipt!.counts).toMatchObject({ calls: 1, notes: 2 });
     expect(deskReceipt!.counts).toEqual({ historyEntries: 0, outboxNotes: 2, drafts: 1 });
     expect(deskReceipt!.note).toBe('waited-for-queued-note');
+    // The history opens once the deletion was applied, and shows nothing of the canary.
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByTestId('history-deletions-applying')).toHaveCount(0);
+    await expect(page.getByTestId('call-history')).toContainText('Kontrollperson');
+    await expect(page.getByTestId('call-history')).not.toContainText(canaryName);
     // Only the control caller's note is left at the portal.
     expect(
       (await portalNotes(portal.url, DEMO_PLUMBING_BUSINESS.id)).map((note) => note.concern),
