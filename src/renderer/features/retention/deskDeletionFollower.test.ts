@@ -108,7 +108,9 @@ describe('followDeskDeletions', () => {
         outbox: {
           list: () => [],
           discardDraft: async () => undefined,
-          retry: async () => undefined,
+          retry: async () => {
+            throw new Error('unused');
+          },
           notifyOnline: () => undefined,
           whenIdle: async () => undefined,
         },
