@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_PLUMBING_BUSINESS } from '../../src/shared/demo/demoClients';
 import {
   addSupervisor,
@@ -30,10 +30,9 @@ import {
   openDesk,
   portalNotes,
   startControlledPortal,
-  startNote,
   writeDeskSettings,
 } from '../support/portalDesk';
-import { filesContaining } from '../support/privacyScan';
+import { filesContaining, writeCanaryNotes, writeIndexedDbControl } from '../support/privacyScan';
 import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
 
 /** The plumbing business is the third demo client. */
@@ -43,24 +42,6 @@ interface Receipt {
   source: string;
   counts: Record<string, number>;
   note: string | null;
-}
-
-/** Writes a string in clear into IndexedDB from the page (the profile search's control). */
-async function writeControl(page: Page, control: string): Promise<void> {
-  // A string expression: the e2e types have no DOM.
-  await page.evaluate(`new Promise((resolve, reject) => {
-    const request = indexedDB.open('privacy-control', 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('values');
-    request.onerror = () => reject(new Error('open failed'));
-    request.onsuccess = () => {
-      const transaction = request.result.transaction('values', 'readwrite', {
-        durability: 'strict',
-      });
-      transaction.objectStore('values').put(${JSON.stringify(control)}, 'control');
-      transaction.oncomplete = () => resolve(true);
-      transaction.onerror = () => reject(new Error('write failed'));
-    };
-  })`);
 }
 
 test('a data request deletes a canary caller from portal, desk profile and logs', async () => {
@@ -102,27 +83,13 @@ test('a data request deletes a canary caller from portal, desk profile and logs'
     let page = context.pages()[0] ?? (await context.newPage());
     await openDesk(page, host.url);
     await logIn(page);
-    const fillNote = async (concern: string) => {
-      await startNote(page, DEMO_PLUMBING_BUSINESS.name, concern);
-      await page.getByLabel('Name des Anrufers').fill(canaryName);
-      await page.getByLabel('Rückrufnummer').fill(canaryTyped);
-    };
-    // 1: sent to the portal by the desk.
-    await fillNote(`${canaryConcern} eins`);
-    await page.getByRole('button', { name: 'Notiz speichern' }).click();
-    await expect(page.getByTestId('note-saved')).toBeVisible();
-    await expect
-      .poll(async () => (await portalNotes(portal.url, DEMO_PLUMBING_BUSINESS.id)).length)
-      .toBe(3);
-    // 2: queued in the outbox while the portal is down; 3: a draft, never submitted.
-    await portal.stop();
-    await fillNote(`${canaryConcern} zwei`);
-    await page.getByRole('button', { name: 'Notiz speichern' }).click();
-    await expect(page.getByTestId('note-saved')).toBeVisible();
-    await fillNote(`${canaryConcern} drei`);
-    // Chromium writes its session-restore file (form state) about 2.5 s after a change.
-    await page.waitForTimeout(3_500);
-    await writeControl(page, control);
+    await writeCanaryNotes(
+      page,
+      portal,
+      { name: canaryName, typedNumber: canaryTyped, concern: canaryConcern },
+      3,
+    );
+    await writeIndexedDbControl(page, control);
 
     // The desk goes offline; the portal comes back and a supervisor deletes the caller's data.
     await chromium.browser.close();

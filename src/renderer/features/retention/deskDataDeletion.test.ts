@@ -99,6 +99,7 @@ describe('deleteDeskData', () => {
         discardDraft: (id) => outbox.discardDraft(id),
         retry: (id) => outbox.retry(id),
         notifyOnline: () => outbox.notifyOnline(),
+        forgetCommitted: (id) => outbox.forgetCommitted(id),
         whenIdle: () => {
           sender.release();
           return outbox.whenIdle();
@@ -119,6 +120,9 @@ describe('deleteDeskData', () => {
     const remaining = outbox.list().map((entry) => entry.id);
     expect(remaining).not.toContain(draft.id);
     expect(remaining).toContain(keptDraft.id);
+    // The shredded notes are gone from the running outbox's memory as well.
+    expect(remaining).not.toContain(sent.id);
+    expect(remaining).not.toContain(queued.id);
     expect(shreddedNotes.sort()).toEqual([sent.id, queued.id].sort());
     // The queued note reached the portal before the receipt went out.
     expect(sender.requests.map((request) => request.payload.fields.callbackNumber)).toContain(

@@ -26,7 +26,7 @@ export interface DeskDeletionStores {
   };
   readonly outbox: Pick<
     NoteOutbox<NotePayload>,
-    'list' | 'discardDraft' | 'retry' | 'notifyOnline' | 'whenIdle'
+    'list' | 'discardDraft' | 'retry' | 'notifyOnline' | 'whenIdle' | 'forgetCommitted'
   >;
   /** Shreds a note the portal holds (the retention shredder); undefined while it is unsent. */
   shredCommittedNote(id: string): Promise<unknown>;
@@ -109,6 +109,8 @@ export async function deleteDeskData(
   if (unsent.length > 0) throw new Error('A matching note has not reached the portal yet');
   for (const id of matching) {
     await stores.shredCommittedNote(id);
+    // Gone from this window's memory too, not only from disk (the history lists the outbox).
+    stores.outbox.forgetCommitted(id);
     counts.outboxNotes += 1;
   }
   for (const entry of await stores.history.list()) {
