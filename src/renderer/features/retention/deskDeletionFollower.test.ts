@@ -31,6 +31,18 @@ const entry = (id: string, remoteNumber: string): CallHistoryEntry => ({
   outcome: 'completed',
 });
 
+/** An outbox without notes: these tests are about history entries and the gate. */
+const IDLE_OUTBOX = {
+  list: () => [],
+  discardDraft: async () => undefined,
+  retry: async () => {
+    throw new Error('unused');
+  },
+  notifyOnline: () => undefined,
+  whenIdle: async () => undefined,
+  forgetCommitted: () => undefined,
+};
+
 describe('followDeskDeletions', () => {
   it('handles pending deletions at start and announced ones, each once', async () => {
     const pending = [await notice('request-1', '+4915111111111')];
@@ -62,16 +74,7 @@ describe('followDeskDeletions', () => {
             history = history.filter((each) => each.id !== callId);
           },
         },
-        outbox: {
-          list: () => [],
-          discardDraft: async () => undefined,
-          retry: async () => {
-            throw new Error('unused');
-          },
-          notifyOnline: () => undefined,
-          whenIdle: async () => undefined,
-          forgetCommitted: () => undefined,
-        },
+        outbox: IDLE_OUTBOX,
         shredCommittedNote: async () => undefined,
       },
       onDeleted: () => {
@@ -106,16 +109,7 @@ describe('followDeskDeletions', () => {
       client: { portal },
       stores: {
         history: { list: async () => [], shred: async () => undefined },
-        outbox: {
-          list: () => [],
-          discardDraft: async () => undefined,
-          retry: async () => {
-            throw new Error('unused');
-          },
-          notifyOnline: () => undefined,
-          whenIdle: async () => undefined,
-          forgetCommitted: () => undefined,
-        },
+        outbox: IDLE_OUTBOX,
         shredCommittedNote: async () => undefined,
       },
       onPendingApplied: () => {
