@@ -103,3 +103,25 @@ test('a supervisor finds, exports and deletes a caller’s data; an agent cannot
   );
   await expect(page.getByLabel('Rufnummer des Anrufers')).toHaveCount(0);
 });
+
+test('the data requests screen and its dialog pass axe in the dark theme too', async ({
+  browser,
+}) => {
+  test.skip(test.info().project.name !== 'webshell', 'starts its own host and portal');
+  test.setTimeout(120_000);
+  desk = await openPortalWebDesk(browser, { stayLoggedOut: true, theme: 'dark' });
+  const { page, portal } = desk;
+  await addSupervisor(portal);
+  await seedCallerRecords(portal.url, CALLER_E164);
+  await expect(page.getByLabel('Benutzername')).toBeVisible({ timeout: 20_000 });
+  await logIn(page, SUPERVISOR);
+  await searchCaller(page, TYPED);
+  await expect(page.getByTestId('data-request-status')).toHaveText(/Datensätze gefunden/, {
+    timeout: 20_000,
+  });
+  await page.locator('.data-request-kind[data-kind="notes"] > summary').click();
+  expect(await seriousFindings(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Alles löschen …' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await seriousFindings(page)).toEqual([]);
+});
