@@ -44,6 +44,8 @@ export async function startControlledPortal(
     /** Hybrid reception (bots, timers); the agent then gets the SIP user `agentSipUser`. */
     hybrid?: PortalOptions['hybrid'];
     agentSipUser?: string;
+    /** Collects the portal's request log (level info) here, to be searched for personal data. */
+    logLines?: string[];
   } = {},
 ): Promise<ControlledPortal> {
   await mkdir(folder, { recursive: true });
@@ -59,6 +61,12 @@ export async function startControlledPortal(
         ? { enabled: true, pollIntervalMilliseconds: 200, baseDelayMilliseconds: 200 }
         : { enabled: false },
       ...(options.hybrid ? { hybrid: options.hybrid } : {}),
+      ...(options.logLines
+        ? {
+            logLevel: 'info' as const,
+            logStream: { write: (line: string) => void options.logLines!.push(line) },
+          }
+        : {}),
     });
   let running: RunningPortal | undefined = await start(0);
   const port = Number(new URL(running.url).port);

@@ -9,6 +9,7 @@ const AREAS = [
   'Einstellungen',
   'Bot-Gespräche',
   'Bot-Schalter',
+  'Auskunft & Löschung',
 ];
 
 test('the desk loads and shows the frame', async ({ desk }) => {

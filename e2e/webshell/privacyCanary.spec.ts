@@ -12,47 +12,19 @@
  * itself has to be found in the profile, or the test does not count.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO_PLUMBING_BUSINESS } from '../../src/shared/demo/demoClients';
 import {
   launchKillableChromium,
   logIn,
   openDesk,
-  portalNotes,
   startControlledPortal,
-  startNote,
   writeDeskSettings,
 } from '../support/portalDesk';
+import { filesContaining, writeCanaryNotes, writeIndexedDbControl } from '../support/privacyScan';
 import { createDataDirectory, removeDataDirectory, startWebShell } from '../support/webShell';
-
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Files (relative to `root`) that contain any of the needles as Latin-1 or UTF-16LE bytes. */
-async function filesContaining(root: string, needles: readonly string[]): Promise<string[]> {
-  const patterns = needles.flatMap((needle) => [
-    Buffer.from(needle, 'latin1'),
-    Buffer.from(needle, 'utf16le'),
-  ]);
-  const hits: string[] = [];
-  for (const file of await filesUnder(root)) {
-    let content: Buffer;
-    try {
-      content = await readFile(file);
-    } catch {
-      continue; // sockets, files removed while listing
-    }
-    if (patterns.some((pattern) => content.includes(pattern))) hits.push(relative(root, file));
-  }
-  return hits;
-}
 
 test('no canary of a note reaches the desk profile, data folder or logs in clear', async () => {
   test.skip(test.info().project.name !== 'webshell', 'starts its own browser and host');
@@ -76,44 +48,14 @@ test('no canary of a note reaches the desk profile, data folder or logs in clear
     await openDesk(page, host.url);
     await logIn(page);
 
-    const fillNote = async (concern: string) => {
-      await startNote(page, DEMO_PLUMBING_BUSINESS.name, concern);
-      await page.getByLabel('Name des Anrufers').fill(canaryName);
-      await page.getByLabel('Rückrufnummer').fill(`0170 ${canaryDigits}`);
-    };
-    // 1: sent to the portal.
-    await fillNote(`${canaryConcern} eins`);
-    await page.getByRole('button', { name: 'Notiz speichern' }).click();
-    await expect(page.getByTestId('note-saved')).toBeVisible();
-    await expect
-      .poll(async () => (await portalNotes(portal.url, DEMO_PLUMBING_BUSINESS.id)).length)
-      .toBe(1);
-    // 2: queued in the outbox while the portal is down.
-    await portal.stop();
-    await fillNote(`${canaryConcern} zwei`);
-    await page.getByRole('button', { name: 'Notiz speichern' }).click();
-    await expect(page.getByTestId('note-saved')).toBeVisible();
-    // 3: a draft, saved as the agent types, never submitted.
-    await fillNote(`${canaryConcern} drei`);
-    // Chromium writes its session-restore file (which holds form state) about 2.5 s after a
-    // change: wait for it, so a leak there is found every time, not by chance.
-    await page.waitForTimeout(3_500);
-
+    await writeCanaryNotes(
+      page,
+      portal,
+      { name: canaryName, typedNumber: `0170 ${canaryDigits}`, concern: canaryConcern },
+      1,
+    );
     // The control: the page writes a string into IndexedDB in clear.
-    // (A string expression: the e2e types have no DOM.)
-    await page.evaluate(`new Promise((resolve, reject) => {
-      const request = indexedDB.open('privacy-control', 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('values');
-      request.onerror = () => reject(new Error('open failed'));
-      request.onsuccess = () => {
-        const transaction = request.result.transaction('values', 'readwrite', {
-          durability: 'strict',
-        });
-        transaction.objectStore('values').put(${JSON.stringify(control)}, 'control');
-        transaction.oncomplete = () => resolve(true);
-        transaction.onerror = () => reject(new Error('write failed'));
-      };
-    })`);
+    await writeIndexedDbControl(page, control);
     await chromium.browser.close();
     await chromium.kill();
     await host.stop();

@@ -52,6 +52,8 @@ export interface PortalOptions {
   readonly passwordCost?: ScryptCost;
   /** Pino level for the request log; `silent` by default when embedded. */
   readonly logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Where the log lines go (default stdout); the privacy specs collect them to search them. */
+  readonly logStream?: { write(line: string): void };
   /** Clock in milliseconds; injected by tests of token expiry. */
   readonly now?: () => number;
   /** PostgreSQL pool size. */

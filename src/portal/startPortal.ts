@@ -48,12 +48,18 @@ export interface RunningPortal {
 const MINIMUM_SECRET_LENGTH = 32;
 const BODY_LIMIT_BYTES = 256 * 1024;
 
-function createApp(logLevel: NonNullable<PortalOptions['logLevel']>): FastifyInstance {
+function createApp(
+  logLevel: NonNullable<PortalOptions['logLevel']>,
+  logStream: PortalOptions['logStream'],
+): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: answerFrameworkError,
     logController: new LogController({ disableRequestLogging: true }),
-    logger: logLevel === 'silent' ? false : { level: logLevel },
+    logger:
+      logLevel === 'silent'
+        ? false
+        : { level: logLevel, ...(logStream ? { stream: logStream } : {}) },
   });
   // JSON only: a text body is refused with 415 rather than validated as a string.
   app.removeContentTypeParser('text/plain');
@@ -82,7 +88,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const opened: OpenedDatabase = await openDatabase(options.database, {
     poolSize: options.poolSize ?? 10,
   });
-  const app = createApp(options.logLevel ?? 'silent');
+  const app = createApp(options.logLevel ?? 'silent', options.logStream);
   const delivery = { ...DEFAULT_DELIVERY_SETTINGS, ...options.delivery };
   const events = new EventHub();
   const hybrid = { ...DEFAULT_HYBRID_SETTINGS, ...options.hybrid };

@@ -12,6 +12,7 @@ import { providerSettingsFromSettingsHost } from './ai/providerSettings';
 import { ServiceError } from '../../shared/rpc/result';
 import type { SecretStore } from './secrets/secretStore';
 import { createBotSwitchService } from './botSwitch/botSwitchService';
+import { createDataRequestService } from './dataRequests/dataRequestService';
 import { createHybridService } from './hybrid/hybridService';
 import { createSupervisionService } from './supervision/supervisionService';
 import { createPortalService } from './portal/portalService';
@@ -74,6 +75,7 @@ export async function createServices(environment: HostEnvironment): Promise<Host
     hybrid,
     supervision,
     botSwitch: createBotSwitchService({ auth: portalAuth }),
+    dataRequests: createDataRequestService({ auth: portalAuth }),
     ...ai.services,
   };
   return {

@@ -1,9 +1,10 @@
 /**
  * Background work of the hybrid reception in one portal process: the offer engine's queue
  * passes (which also rebuild the queue from the database after a restart), the retention sweep
- * of bot content, and, on PostgreSQL, the event bridge to other portal processes.
+ * of bot content and of expired desk deletion notices, and, on PostgreSQL, the event bridge to other portal processes.
  */
 import type { PortalContext } from '../portalContext';
+import { purgeExpiredDeskDeletionNotices } from '../dataRequests/deskDeletionNoticeExpiry';
 import { sweepBotCallContent } from './botCallRetention';
 import { bridgeEventsOverPostgres, type EventBridge } from './postgresEventBridge';
 
@@ -24,7 +25,10 @@ export async function startHybridWorkers(
   context.offers.start();
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweeper = setInterval(() => {
-    sweeping = sweepBotCallContent(context).catch(() => 0);
+    sweeping = Promise.all([
+      sweepBotCallContent(context).catch(() => 0),
+      purgeExpiredDeskDeletionNotices(context.database, context.now()).catch(() => 0),
+    ]);
   }, SWEEP_MILLISECONDS);
   sweeper.unref();
   return {

@@ -9,7 +9,7 @@ const navigation = () => screen.getByRole('navigation', { name: 'Arbeitsbereiche
 const activeArea = () => document.querySelector('section.area:not([hidden])');
 
 describe('app frame', () => {
-  it('shows the seven work areas, the calls area first, and the connection states', async () => {
+  it('shows the eight work areas, the calls area first, and the connection states', async () => {
     await renderApp();
     const buttons = within(navigation()).getAllByRole('button');
     expect(buttons.map((button) => button.dataset.area)).toEqual([
@@ -20,6 +20,7 @@ describe('app frame', () => {
       'settings',
       'botCalls',
       'botSwitch',
+      'dataRequests',
     ]);
     expect(buttons[0]).toHaveProperty('ariaCurrent', 'page');
     expect(activeArea()?.getAttribute('data-area')).toBe('calls');
@@ -53,6 +54,20 @@ describe('app frame', () => {
     );
     expect(area.textContent).toContain('Ihre Rollen: Sekretariat.');
     expect(area.querySelector('.area-empty')).toBeNull();
+  });
+
+  it('keeps data requests from agents: only supervisors and admins see the screen', async () => {
+    const { stores } = await renderApp();
+    fireEvent.click(within(navigation()).getByText('Auskunft & Löschung'));
+    expect(activeArea()?.textContent).toContain(
+      'Für diesen Bereich ist die Rolle Supervisor oder Administration erforderlich.',
+    );
+    expect(activeArea()?.querySelector('input')).toBeNull();
+    act(() => stores.session.getState().setRoles(['agent', 'supervisor']));
+    expect(activeArea()?.querySelector('.needs-role')).toBeNull();
+    expect(
+      within(activeArea() as HTMLElement).getByLabelText('Rufnummer des Anrufers'),
+    ).toBeDefined();
   });
 
   it('opens a gated area for a session with the role', async () => {

@@ -10,6 +10,7 @@ import { SettingsArea } from '../features/settings/SettingsArea';
 import { SupervisionArea } from '../features/supervision/SupervisionArea';
 import { CallWorkspace } from '../features/callWorkspace/CallWorkspace';
 import { DirectoryArea } from '../features/directory/DirectoryArea';
+import { DataRequestsArea } from '../features/dataRequests/DataRequestsArea';
 import { defineArea, type AreaDefinition } from './areaDefinition';
 
 export const AREAS: readonly AreaDefinition[] = [
@@ -21,4 +22,6 @@ export const AREAS: readonly AreaDefinition[] = [
   // Last, so Alt+1…5 keep their places; a separate area from supervision (agents use it).
   defineArea('botCalls', BotCallsArea, { requiredRoles: ['agent'] }),
   defineArea('botSwitch', BotSwitchArea, { requiredRoles: ['shiftLead'] }),
+  // Admins hold every desk role (rolesOfPortalRole), so `supervisor` opens it to both.
+  defineArea('dataRequests', DataRequestsArea, { requiredRoles: ['supervisor', 'admin'] }),
 ];

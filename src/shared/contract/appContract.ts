@@ -5,6 +5,7 @@
  * `src/main/services/`, and wire it in `createServices()`.
  */
 import { botSwitchService } from './services/botSwitchService';
+import { dataRequestService } from './services/dataRequestService';
 import { hybridService } from './services/hybridService';
 import { noteDraftService } from './services/noteDraftService';
 import { portalService } from './services/portalService';
@@ -31,6 +32,7 @@ export const APP_CONTRACT = {
   hybrid: hybridService,
   supervision: supervisionService,
   botSwitch: botSwitchService,
+  dataRequests: dataRequestService,
 } as const;
 
 export type AppContract = typeof APP_CONTRACT;

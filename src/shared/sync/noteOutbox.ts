@@ -136,6 +136,16 @@ export class NoteOutbox<Payload> {
     this.entries.delete(id);
   }
 
+  /**
+   * Drops a note the portal holds (sent or delivered) from memory once its stored text was
+   * shredded by a data request, so the running window shows it no more. MUST NOT drop anything
+   * not yet at the portal: such an entry is left as it is.
+   */
+  forgetCommitted(id: string): void {
+    const status = this.entries.get(id)?.status;
+    if (status === 'sent' || status === 'delivered') this.entries.delete(id);
+  }
+
   /** Submits a draft: creates its idempotency key, persists it as queued, starts sending. */
   async submit(id: string): Promise<OutboxEntry<Payload>> {
     const entry = this.entries.get(id);

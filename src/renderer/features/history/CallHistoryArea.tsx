@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppEnvironment } from '../../app/AppEnvironment';
+import { useDeskDeletionGate } from '../retention/deskDeletionGate';
 import { useSoftphone } from '../softphone/softphoneContext';
 import { HistoryTable } from './HistoryTable';
 import type { HistoryRow } from './mergedHistory';
@@ -17,6 +18,7 @@ export function CallHistoryArea() {
   const { stores } = useAppEnvironment();
   const { engine } = useSoftphone();
   const history = useMergedHistory();
+  const deletions = useDeskDeletionGate();
   const [callFailed, setCallFailed] = useState(false);
 
   const callBack = async (row: HistoryRow) => {
@@ -26,6 +28,16 @@ export function CallHistoryArea() {
     if (result.ok) stores.navigation.getState().showArea('calls');
   };
   const { rows, query } = history;
+  // Issue 13: nothing a data request deleted may show before this desk has applied it.
+  if (deletions === 'applying') {
+    return (
+      <div className="call-history" data-testid="call-history">
+        <p role="status" data-testid="history-deletions-applying">
+          {t('deletionsApplying')}
+        </p>
+      </div>
+    );
+  }
 
   return (
     <div className="call-history" data-testid="call-history">
@@ -45,6 +57,11 @@ export function CallHistoryArea() {
         </button>
       </div>
       <p className="form-hint">{t('retention')}</p>
+      {deletions === 'unknown' ? (
+        <p className="form-hint" data-testid="history-deletions-unknown">
+          {t('deletionsUnknown')}
+        </p>
+      ) : null}
       <p className="form-hint" data-testid="history-portal-status">
         {t(`portal.${history.portalStatus}`)}
       </p>

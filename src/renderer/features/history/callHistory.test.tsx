@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { CallState } from '../../../shared/domain/callState';
@@ -16,6 +16,7 @@ import { CallHistoryArea } from './CallHistoryArea';
 import { provideCallHistory } from './historyForWindow';
 import { createHistoryStore, recordCallHistory } from './historyStore';
 import { portalSessionFor } from '../login/portalSessionStore';
+import { deskDeletionGateFor } from '../retention/deskDeletionGate';
 
 async function repositoryFor() {
   const database = createLocalDatabase(`history-test-${crypto.randomUUID()}`);
@@ -155,6 +156,13 @@ describe('CallHistoryArea', () => {
         </I18nextProvider>
       </QueryClientProvider>,
     );
+    // Issue 13: held back until the window has applied the portal's pending deletions.
+    expect((await screen.findByTestId('history-deletions-applying')).textContent).toBe(
+      'Löschaufträge werden angewendet …',
+    );
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByText('<b>Fett</b>\u202e')).toBeNull();
+    act(() => deskDeletionGateFor(environment).getState().send('applied'));
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     expect(table.querySelector('b')).toBeNull();
@@ -225,6 +233,7 @@ describe('CallHistoryArea', () => {
       started: Promise.resolve(),
     } as unknown as Softphone);
     provideCallHistory(environment, { repository, store: createHistoryStore(repository) });
+    deskDeletionGateFor(environment).getState().send('applied');
     portalSessionFor(stores)
       .getState()
       .setSession({

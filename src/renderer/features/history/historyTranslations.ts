@@ -5,6 +5,9 @@ export const historyTranslations = defineTranslations({
   de: {
     search: 'Suchen (Name, Nummer, Mandant, Anliegen)',
     loading: 'Anrufliste wird geladen …',
+    deletionsApplying: 'Löschaufträge werden angewendet …',
+    deletionsUnknown:
+      'Löschaufträge des Portals konnten noch nicht abgefragt werden; sie werden angewendet, sobald das Portal erreichbar ist.',
     failed: 'Die Anrufliste konnte nicht geöffnet werden.',
     empty: 'Noch keine Anrufe oder Notizen.',
     noMatch: 'Nichts passt zur Suche.',
@@ -50,6 +53,9 @@ export const historyTranslations = defineTranslations({
   en: {
     search: 'Search (name, number, client, concern)',
     loading: 'Loading the call list …',
+    deletionsApplying: 'Applying deletion requests …',
+    deletionsUnknown:
+      "The portal's deletion requests could not be fetched yet; they are applied as soon as the portal is reachable.",
     failed: 'The call list could not be opened.',
     empty: 'No calls or notes yet.',
     noMatch: 'Nothing matches the search.',

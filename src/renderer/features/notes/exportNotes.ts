@@ -8,6 +8,7 @@
 import type { OutboxEntry, OutboxStatus } from '../../../shared/sync/outboxTypes';
 import type { CallLogEntry } from '../../../shared/contract/services/portalService';
 import type { NotePayload } from './noteFields';
+import { fileTimestamp, offerDownload } from '../../data/offerDownload';
 
 export interface ExportedNote {
   id: string;
@@ -51,14 +52,10 @@ export function downloadNotes(
     calls.length > 0
       ? { format: 'empfang-notes-1', notes, calls }
       : { format: 'empfang-notes-1', notes };
-  const blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `empfang-notizen-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  offerDownload(
+    JSON.stringify(file, null, 2),
+    'application/json',
+    `empfang-notizen-${fileTimestamp(now)}.json`,
+  );
   return notes.length + calls.length;
 }

@@ -99,6 +99,7 @@ describe('deleteDeskData', () => {
         discardDraft: (id) => outbox.discardDraft(id),
         retry: (id) => outbox.retry(id),
         notifyOnline: () => outbox.notifyOnline(),
+        forgetCommitted: (id) => outbox.forgetCommitted(id),
         whenIdle: () => {
           sender.release();
           return outbox.whenIdle();
@@ -119,6 +120,9 @@ describe('deleteDeskData', () => {
     const remaining = outbox.list().map((entry) => entry.id);
     expect(remaining).not.toContain(draft.id);
     expect(remaining).toContain(keptDraft.id);
+    // The shredded notes are gone from the running outbox's memory as well.
+    expect(remaining).not.toContain(sent.id);
+    expect(remaining).not.toContain(queued.id);
     expect(shreddedNotes.sort()).toEqual([sent.id, queued.id].sort());
     // The queued note reached the portal before the receipt went out.
     expect(sender.requests.map((request) => request.payload.fields.callbackNumber)).toContain(
@@ -160,5 +164,36 @@ describe('deleteDeskData', () => {
     ).rejects.toThrow();
     expect(receipts).toEqual([]);
     outbox.stop();
+  });
+
+  it('treats a queued note the outbox sent after the request (at start) as a late copy', async () => {
+    const notice = await noticeFor(NUMBER);
+    const receiptFor = async (sentAt: number) => {
+      const outbox = new NoteOutbox<NotePayload>({
+        storage: new InMemoryOutboxStorageFake<NotePayload>(),
+        sender: new OutboxSenderFake<NotePayload>(),
+        now: () => sentAt,
+      });
+      await outbox.start();
+      await outbox.submitNew(note(NUMBER, null));
+      await outbox.whenIdle();
+      expect(outbox.list()[0]?.status).toBe('sent');
+      const receipt = await deleteDeskData(notice, {
+        history: { list: async () => [], shred: async () => undefined },
+        outbox,
+        shredCommittedNote: async () => undefined,
+        sendReceipt: async () => undefined,
+      });
+      outbox.stop();
+      return receipt;
+    };
+    const requestedAt = Date.parse(notice.requestedAt);
+    // Sent after the portal deleted: the portal must delete the copy that arrived late.
+    expect(await receiptFor(requestedAt + 60_000)).toEqual({
+      counts: { historyEntries: 0, outboxNotes: 1, drafts: 0 },
+      note: 'waited-for-queued-note',
+    });
+    // Sent long before: the portal's deletion already took it.
+    expect((await receiptFor(requestedAt - 3_600_000)).note).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ export interface DeskDeletionStores {
   };
   readonly outbox: Pick<
     NoteOutbox<NotePayload>,
-    'list' | 'discardDraft' | 'retry' | 'notifyOnline' | 'whenIdle'
+    'list' | 'discardDraft' | 'retry' | 'notifyOnline' | 'whenIdle' | 'forgetCommitted'
   >;
   /** Shreds a note the portal holds (the retention shredder); undefined while it is unsent. */
   shredCommittedNote(id: string): Promise<unknown>;
@@ -35,6 +35,18 @@ export interface DeskDeletionStores {
 }
 
 const COMMITTED = new Set(['sent', 'delivered']);
+/**
+ * Desk and portal clocks differ a little. A note the desk sent this shortly before the request
+ * may still have reached the portal after its deletion; reporting it as waited for only makes
+ * the portal look for late copies (notes it stored since the request), so erring is harmless.
+ */
+const CLOCK_SKEW_MILLISECONDS = 10 * 60_000;
+
+/** Sent after the portal's deletion (e.g. the outbox flushed it at start, before this ran). */
+function sentAfterRequest(entry: OutboxEntry<NotePayload>, notice: DeskDeletionNotice): boolean {
+  const requestedAt = Date.parse(notice.requestedAt);
+  return entry.sentAt !== null && entry.sentAt >= requestedAt - CLOCK_SKEW_MILLISECONDS;
+}
 
 function numbersOfNote(entry: OutboxEntry<NotePayload>): Array<string | null | undefined> {
   return [entry.payload.fields.callbackNumber, entry.payload.context.callerNumber];
@@ -78,7 +90,11 @@ export async function deleteDeskData(
       continue;
     }
     matching.push(entry.id);
-    if (COMMITTED.has(entry.status)) continue;
+    if (COMMITTED.has(entry.status)) {
+      // Its copy at the portal arrived late: the remark makes the portal delete that too.
+      if (sentAfterRequest(entry, notice)) waited = true;
+      continue;
+    }
     // Queued or failed: the caller's message must reach the portal first, never be lost here.
     waited = true;
     if (entry.status === 'failed') await stores.outbox.retry(entry.id);
@@ -93,6 +109,8 @@ export async function deleteDeskData(
   if (unsent.length > 0) throw new Error('A matching note has not reached the portal yet');
   for (const id of matching) {
     await stores.shredCommittedNote(id);
+    // Gone from this window's memory too, not only from disk (the history lists the outbox).
+    stores.outbox.forgetCommitted(id);
     counts.outboxNotes += 1;
   }
   for (const entry of await stores.history.list()) {

@@ -13,9 +13,14 @@ export interface DeskDeletionFollowerOptions {
   readonly stores: Omit<DeskDeletionStores, 'sendReceipt'>;
   /** Called after local data was deleted (views reload). */
   readonly onDeleted?: () => void;
+  /** Called each time the pending deletions were fetched and every one was tried. */
+  readonly onPendingApplied?: () => void;
 }
 
-/** Starts following; `ready` settles once the pending deletions were handled; returns stop. */
+/**
+ * Starts following; `ready` settles once the first fetch of pending deletions was handled (or
+ * failed: then `onPendingApplied` was not called); returns stop.
+ */
 export function followDeskDeletions(options: DeskDeletionFollowerOptions): {
   ready: Promise<void>;
   stop(): void;
@@ -45,6 +50,7 @@ export function followDeskDeletions(options: DeskDeletionFollowerOptions): {
     const result = await portal.pendingDeskDeletions();
     if (!result.ok) return;
     for (const notice of result.value) await handle(notice);
+    options.onPendingApplied?.();
   };
   const unsubscribers = [
     portal.onDeskDeletionRequested((notice) => void handle(notice)),
