@@ -64,14 +64,6 @@ const FLOWING_PACKETS = 30;
 const MAX_REINVITES = 8;
 /** How often the both-desks SIP + media cut runs in every CI run. */
 const SIP_CUT_RUNS = 3;
-/**
- * On demand until 20 runs in a row have passed (see the softphone README, rule 1 and known
- * gaps): the last open failure (crossing offers → an answer with the other DTLS role → ACK +
- * BYE) is removed by the caller-first order; the one-desk cut runs always.
- */
-const BOTH_DESKS_ON_DEMAND = process.env.EMPFANG_RECOVERY_SIP_CUT !== '1';
-const ON_DEMAND_REASON =
-  'both desks cut at once: on demand until 20 lab runs in a row pass; EMPFANG_RECOVERY_SIP_CUT=1 runs it';
 
 /**
  * Logs every description each peer connection of the page applies (type, signalling state,
@@ -291,14 +283,12 @@ test('12 s media cut, SIP up: ICE-triggered restart re-INVITE, audio back, call 
 
 for (let run = 1; run <= SIP_CUT_RUNS; run += 1) {
   test(`8 s cut of SIP and media on both desks: restart after re-registering, audio back, call still up (run ${run} of ${SIP_CUT_RUNS})`, async () => {
-    test.skip(BOTH_DESKS_ON_DEMAND, ON_DEMAND_REASON);
     test.setTimeout(TEST_TIMEOUT_MS);
     await cutAndExpectRecovery('all', 8_000);
   });
 }
 
 test('30 s cut of SIP and media on both desks: restart after re-registering, audio back, call still up', async () => {
-  test.skip(BOTH_DESKS_ON_DEMAND, ON_DEMAND_REASON);
   test.setTimeout(TEST_TIMEOUT_MS + 30_000);
   await cutAndExpectRecovery('all', 30_000);
 });
