@@ -121,9 +121,11 @@ async function deleteBotCalls(
   for (const table of ['bot_call_segments', 'bot_call_fields', 'bot_call_summaries'] as const)
     await transaction.deleteFrom(table).where('call_id', 'in', ids).execute();
   // A supervisor's whispers and review notes on these calls are free text about the caller: they
-  // go with the call (not a kind of their own in the receipt yet; see src/portal/README.md).
+  // go with the call, counted as their own kind in the receipt.
   for (const table of ['whispers', 'review_notes'] as const)
-    await transaction.deleteFrom(table).where('call_id', 'in', ids).execute();
+    counts.supervisorNotes += deleted(
+      await transaction.deleteFrom(table).where('call_id', 'in', ids).executeTakeFirst(),
+    );
   counts.botEvents = deleted(
     await transaction.deleteFrom('bot_events').where('call_id', 'in', ids).executeTakeFirst(),
   );

@@ -18,6 +18,7 @@ const KIND_TITLES: Readonly<Record<DataRecordKind, string>> = {
   botFields: 'Vom Sprachassistenten erfasste Angaben',
   botSummaries: 'Zusammenfassungen des Sprachassistenten',
   botEvents: 'Ereignisse des Sprachassistenten',
+  supervisorNotes: 'Hinweise und Prüfnotizen der Teamleitung zu diesen Anrufen',
   auditEntries: 'Einträge im Prüfprotokoll',
 };
 

@@ -124,6 +124,16 @@ async function addBotCalls(
     .where('call_id', 'in', [...botCallIds])
     .execute();
   for (const row of events) records.push(toRecord('botEvents', row.event_id, null, row));
+  // A supervisor's whispers and review notes on these calls: free text about the caller.
+  for (const table of ['whispers', 'review_notes'] as const) {
+    const notes = await database
+      .selectFrom(table)
+      .selectAll()
+      .where('call_id', 'in', [...botCallIds])
+      .execute();
+    for (const row of notes)
+      records.push(toRecord('supervisorNotes', row.id, row.client_id, { kind: table, ...row }));
+  }
 }
 
 export function countByKind(records: readonly { kind: DataRecordKind }[]): DataRecordCounts {

@@ -182,6 +182,8 @@ describe.each(targets)('data requests on $name', (target) => {
         botTranscriptSegments: 1,
         botFields: 2,
         botEvents: 3 + 1,
+        // The whisper and the review note on the bot call, a kind of their own.
+        supervisorNotes: 2,
       });
       const admin = await as<DataRequestFindings>(tokens.admin, '/data-requests/search', {
         callerNumber: CANARY.e164,
@@ -245,6 +247,7 @@ describe.each(targets)('data requests on $name', (target) => {
         notes: 2,
         botCalls: 1,
         botFields: 2,
+        supervisorNotes: 2,
       });
       const receiptText = JSON.stringify(deletion.body);
       for (const needle of [digits, tag, CANARY.text]) expect(receiptText).not.toContain(needle);

@@ -52,6 +52,8 @@ export const DATA_RECORD_KINDS = [
   'botFields',
   'botSummaries',
   'botEvents',
+  /** A supervisor's whispers and review notes on the caller's bot calls (free text). */
+  'supervisorNotes',
   'auditEntries',
 ] as const;
 export type DataRecordKind = (typeof DATA_RECORD_KINDS)[number];

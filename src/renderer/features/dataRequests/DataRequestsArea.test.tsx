@@ -32,6 +32,7 @@ const FINDINGS: DataRequestFindings = {
     botFields: 0,
     botSummaries: 0,
     botEvents: 0,
+    supervisorNotes: 0,
     auditEntries: 3,
   },
   records: [
