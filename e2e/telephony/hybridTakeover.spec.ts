@@ -28,20 +28,17 @@
  *   bash lab/run-isolated.sh npx playwright test --project=telephony e2e/telephony/hybridTakeover.spec.ts
  */
 import { expect, test, type Browser } from '@playwright/test';
-import type {
-  BotCallDetail,
-  BotCallSummary,
-  Offer,
-} from '../../src/shared/portalWire/hybridSchemas';
+import type { BotCallDetail, Offer } from '../../src/shared/portalWire/hybridSchemas';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { startDeepgramServerFake } from '../../lab/providers/deepgramServerFake';
 import { AGENT_DISPLAY_NAME, portalNotes } from '../support/portalDesk';
 import { generateLabAudio, labSkipReason, startCall } from '../support/lab';
-import { callIn, incomingCard, launchTelephonyBrowser } from './support/agentDesk';
+import { callIn, launchTelephonyBrowser } from './support/agentDesk';
 import { LAW_FIRM_LINE, openHybridLab } from './support/hybridLab';
 import {
   askForHuman,
   disclosedBotCall,
+  expectDirectCallRingsDesk,
   recordAcceptToAudio,
   recordBotEventToDesk,
   until,
@@ -191,21 +188,7 @@ test('bot answers → escalates → agent accepts → audio both ways; one timel
       'available',
       { timeout: 20_000 },
     );
-    const before = (await lab.agentGet<BotCallSummary[]>(`/bot-calls?clientId=${DEMO_LAW_FIRM.id}`))
-      .length;
-    const direct = startCall({
-      target: LAW_FIRM_LINE,
-      scenario: 'caller',
-      callSeconds: 2,
-      timeoutSeconds: 60,
-    });
-    cleanups.unshift(() => direct.stop());
-    await expect(incomingCard(page)).toBeVisible({ timeout: 20_000 });
-    await incomingCard(page).first().locator('[data-action="answer"]').click();
-    expect((await direct.exited).exitCode).toBe(0);
-    expect(
-      (await lab.agentGet<BotCallSummary[]>(`/bot-calls?clientId=${DEMO_LAW_FIRM.id}`)).length,
-    ).toBe(before);
+    await expectDirectCallRingsDesk(lab);
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }

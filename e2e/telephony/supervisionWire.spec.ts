@@ -13,15 +13,20 @@
  *   bash lab/run-isolated.sh npx playwright test --project=telephony e2e/telephony/supervisionWire.spec.ts
  */
 import { expect, test, type Browser } from '@playwright/test';
-import type { BotCallSummary, Offer } from '../../src/shared/portalWire/hybridSchemas';
+import type { Offer } from '../../src/shared/portalWire/hybridSchemas';
 import type { SupervisionBoard } from '../../src/shared/portalWire/supervisionSchemas';
 import { DEMO_LAW_FIRM } from '../../src/shared/demo/demoClients';
 import { createUser } from '../../src/portal/domain/userStore';
 import { startDeepgramServerFake } from '../../lab/providers/deepgramServerFake';
 import { generateLabAudio, labSkipReason, startCall } from '../support/lab';
-import { callIn, incomingCard, launchTelephonyBrowser } from './support/agentDesk';
+import { callIn, launchTelephonyBrowser } from './support/agentDesk';
 import { LAW_FIRM_LINE, openHybridLab } from './support/hybridLab';
-import { askForHuman, disclosedBotCall, until } from './support/hybridFlow';
+import {
+  askForHuman,
+  disclosedBotCall,
+  expectDirectCallRingsDesk,
+  until,
+} from './support/hybridFlow';
 
 test.skip(!!labSkipReason(), labSkipReason());
 
@@ -88,24 +93,11 @@ test('shift lead switches the line, the supervisor holds the agent back and whis
     const shiftLead = await portalUser(portal.url, database, 'sam.shiftlead', 'shift-lead');
     const supervisor = await portalUser(portal.url, database, 'sue.supervisor', 'supervisor');
     const lineRoute = `/bot-switch/lines/${encodeURIComponent(LAW_FIRM_LINE)}`;
-    const botCalls = async () =>
-      (await lab.agentGet<BotCallSummary[]>(`/bot-calls?clientId=${DEMO_LAW_FIRM.id}`)).length;
 
     // Bot off for the line: the next call rings the agent directly, the bot never sees it.
     const off = await shiftLead('PUT', lineRoute, { mode: 'off', reason: 'Schulung der Bots' });
     expect(off.status).toBe(200);
-    const before = await botCalls();
-    const direct = startCall({
-      target: LAW_FIRM_LINE,
-      scenario: 'caller',
-      callSeconds: 2,
-      timeoutSeconds: 60,
-    });
-    cleanups.unshift(() => direct.stop());
-    await expect(incomingCard(page)).toBeVisible({ timeout: 20_000 });
-    await incomingCard(page).first().locator('[data-action="answer"]').click();
-    expect((await direct.exited).exitCode).toBe(0);
-    expect(await botCalls()).toBe(before);
+    await expectDirectCallRingsDesk(lab);
     // Nothing to note about the test call: discarded, the agent is available again.
     const form = page.getByTestId('note-form');
     await form.getByRole('button', { name: 'Notiz verwerfen' }).click();

@@ -10,7 +10,9 @@ import type { BotCallDetail, BotCallSummary } from '../../../src/shared/portalWi
 import { DEMO_LAW_FIRM } from '../../../src/shared/demo/demoClients';
 import type { startDeepgramServerFake } from '../../../lab/providers/deepgramServerFake';
 import { ACCEPT_TO_AUDIO, BOT_EVENT_TO_DESK } from './hybridFigures';
-import { BOT_TOKEN, type HybridLab } from './hybridLab';
+import { startCall } from '../../support/lab';
+import { incomingCard } from './agentDesk';
+import { BOT_TOKEN, LAW_FIRM_LINE, type HybridLab } from './hybridLab';
 import { probeEvents } from './pageProbe';
 
 export type BotEar = Awaited<ReturnType<typeof startDeepgramServerFake>>;
@@ -128,5 +130,29 @@ export async function recordBotEventToDesk(
       20_000,
     );
     test.info().annotations.push({ type: BOT_EVENT_TO_DESK, description: String(seenAt - sentAt) });
+  }
+}
+
+/**
+ * With the bot off for the law firm's line: a SIPp call to it rings the desk directly (answered
+ * there, the caller's scenario ends cleanly) and the portal records no bot call for it.
+ */
+export async function expectDirectCallRingsDesk(lab: HybridLab): Promise<void> {
+  const botCalls = async () =>
+    (await lab.agentGet<BotCallSummary[]>(`/bot-calls?clientId=${DEMO_LAW_FIRM.id}`)).length;
+  const before = await botCalls();
+  const direct = startCall({
+    target: LAW_FIRM_LINE,
+    scenario: 'caller',
+    callSeconds: 2,
+    timeoutSeconds: 60,
+  });
+  try {
+    await expect(incomingCard(lab.page)).toBeVisible({ timeout: 20_000 });
+    await incomingCard(lab.page).first().locator('[data-action="answer"]').click();
+    expect((await direct.exited).exitCode).toBe(0);
+    expect(await botCalls()).toBe(before);
+  } finally {
+    await direct.stop().catch(() => undefined);
   }
 }
