@@ -27,6 +27,7 @@ const LATENCY_SAMPLES = 12;
 type PageDocument = {
   document: { querySelector(selector: string): { textContent: string | null } | null };
 };
+type PageFrames = { requestAnimationFrame(callback: () => void): number };
 
 const cleanups: (() => Promise<void>)[] = [];
 test.afterEach(async () => {
@@ -121,12 +122,21 @@ test('the board shows waiting calls and the service level; not ready stops offer
   for (let sample = 0; sample < LATENCY_SAMPLES; sample += 1) {
     const expected = String(Number(await withBot.textContent()) + 1);
     // Watched in the page on every animation frame (Playwright's own polling backs off to 1 s).
-    const shown = supervisorPage.waitForFunction(
+    // A plain evaluate, not waitForFunction: its result handle sometimes reached the test before
+    // the connection had bound it ("Object with guid handle@… was not bound", once in CI).
+    const shown = supervisorPage.evaluate(
       ([selector, text]) =>
-        (globalThis as unknown as PageDocument).document.querySelector(selector!)?.textContent ===
-        text,
+        new Promise<void>((resolve, reject) => {
+          const page = globalThis as unknown as PageDocument & PageFrames;
+          const deadline = Date.now() + 20_000;
+          const check = () => {
+            if (page.document.querySelector(selector!)?.textContent === text) resolve();
+            else if (Date.now() > deadline) reject(new Error(`board never showed ${text}`));
+            else page.requestAnimationFrame(check);
+          };
+          check();
+        }),
       [`[data-testid="line-${LINE}"] [data-testid="line-with-bot"]`, expected],
-      { polling: 'raf', timeout: 20_000 },
     );
     const started = performance.now();
     const callId = randomUUID();
