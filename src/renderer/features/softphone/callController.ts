@@ -31,12 +31,7 @@ import type { CallNotifier } from './media/callNotifier';
 import type { RemoteAudio } from './media/remoteAudio';
 import type { Ringer } from './media/ringer';
 import { parsePhoneNumber } from '../../../shared/domain/phoneNumber';
-import {
-  CallRecovery,
-  DEFAULT_RECOVERY_POLICY,
-  type CallRecoveryPolicy,
-  type RestartOutcome,
-} from './sip/callRecovery';
+import { CallRecovery, type CallRecoveryPolicy, type RestartOutcome } from './sip/callRecovery';
 import type { HandoverGate } from './sip/handoverGate';
 import { guardReInvites } from './sip/reInviteGuard';
 import { offerExchangeUnderWay, ownOfferBeingBuilt } from './sip/offerExchange';
@@ -369,7 +364,7 @@ export class CallController {
         attempt < HOLD_GLARE_ATTEMPTS &&
         session.state === SessionState.Established;
       if (!retry) return result;
-      await delay(this.glareDelayMs(id));
+      await delay(this.recovery.glareDelayMs(id));
     }
   }
 
@@ -390,13 +385,6 @@ export class CallController {
         // SIP.js refuses to start while the far end's re-INVITE is being answered: a collision.
         .catch(() => resolve({ accepted: false, collided: offerExchangeUnderWay(session) }));
     });
-  }
-
-  private glareDelayMs(id: string): number {
-    const policy = this.options.recoveryPolicy ?? DEFAULT_RECOVERY_POLICY;
-    const ownsCallId = this.runtimes.get(id)?.session instanceof Inviter;
-    const [low, high] = ownsCallId ? policy.glareOwnerMs : policy.glareOtherMs;
-    return low + (high - low) * (this.options.random ?? Math.random)();
   }
 
   /** Mute disables the outgoing track: the far end receives silence, no energy. */

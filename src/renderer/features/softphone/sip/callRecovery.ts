@@ -305,15 +305,14 @@ export class CallRecovery {
   /** How long to wait before the next attempt, or undefined when this round is over. */
   private retryDelay(legId: string, leg: LegRecovery, outcome: RestartOutcome): number | undefined {
     if (Date.now() - leg.roundStartedAt >= this.policy.giveUpAfterMs) return undefined;
-    const glareRange = this.options.ownsCallId(legId)
-      ? this.policy.glareOwnerMs
-      : this.policy.glareOtherMs;
     switch (outcome) {
       case 'glare':
-        return this.pick(glareRange);
+        return this.glareDelayMs(legId);
       case 'refused':
         leg.refusedCount += 1;
-        return leg.refusedCount <= this.policy.refusedRetries ? this.pick(glareRange) : undefined;
+        return leg.refusedCount <= this.policy.refusedRetries
+          ? this.glareDelayMs(legId)
+          : undefined;
       case 'unreachable': {
         leg.unreachableCount += 1;
         const [first, cap] = this.policy.unreachableBackoffMs;
@@ -338,6 +337,16 @@ export class CallRecovery {
   }
 
   /** A random delay in `range`, in whole 10 ms steps as RFC 3261 asks. */
+  /**
+   * RFC 3261 section 14.1: after a collision (491) the owner of the Call-ID retries after
+   * 2.1–4 s, the other side after 0–2 s (the policy's ranges). Also used by hold/resume.
+   */
+  glareDelayMs(legId: string): number {
+    return this.pick(
+      this.options.ownsCallId(legId) ? this.policy.glareOwnerMs : this.policy.glareOtherMs,
+    );
+  }
+
   private pick([minimum, maximum]: readonly [number, number]): number {
     return Math.round((minimum + this.random() * (maximum - minimum)) / 10) * 10;
   }
